@@ -64,7 +64,11 @@ class CalendarDayType(StrEnum):
 
 
 class Origin(BaseModel):
-    """Where an entity was read: sheet, 1-based row, and the column letter of each field."""
+    """Where an entity was read: sheet, 1-based row, and the column letter of each field.
+
+    On a ``Field``/``Value`` sheet (``Production``) every field has its own row, so ``columns``
+    may hold a whole cell (``"B7"``) instead of a column letter.
+    """
 
     model_config = ConfigDict(frozen=True)
 
@@ -75,6 +79,8 @@ class Origin(BaseModel):
     def cell(self, field: str | None = None) -> str:
         """``Sheet!F14`` for a known field, else ``Sheet!14`` (the row)."""
         column = self.columns.get(field, "") if field else ""
+        if any(ch.isdigit() for ch in column):
+            return f"{self.sheet}!{column}"
         return f"{self.sheet}!{column}{self.row}"
 
 

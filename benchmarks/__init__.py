@@ -1,0 +1,1 @@
+"""Benchmarks for plan-shoot: synthetic productions and converters of public benchmark formats."""

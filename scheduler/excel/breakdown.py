@@ -1,0 +1,246 @@
+"""Write a ``Production`` back to a canonical breakdown workbook.
+
+The canonical form uses the schema's column names in the schema's order, real Excel dates, page
+counts as numbers shown in eighths (``2 3/8``), money as whole numbers and lists joined by
+``, ``.  ``read_workbook`` reads it back to an equal production (the same ``to_json()``), given
+that the production is in the reader's normal form: date lists sorted and tags in lower case.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..data import (
+    EIGHTHS_PER_PAGE,
+    Availability,
+    CalendarEntry,
+    CastMember,
+    Location,
+    Production,
+    Resource,
+    Scene,
+    SceneConstraint,
+    Settings,
+)
+from .parse import format_dates, format_hours, format_work_week
+from .safe import save_atomically, set_cell
+from .schema import (
+    CALENDAR,
+    CAST,
+    CONSTRAINTS,
+    CREW,
+    EQUIPMENT,
+    LOCATIONS,
+    PRODUCTION,
+    SCENES,
+    Column,
+    Kind,
+    SheetSpec,
+)
+
+logger = logging.getLogger("scheduler")
+
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+NUMBER_FORMATS = {Kind.EIGHTHS: "# ?/8", Kind.MONEY: "#,##0", Kind.DATE: "yyyy-mm-dd"}
+# Fields the reader accepts but that are not part of Settings, so are not written back.
+READER_ONLY_FIELDS = frozenset({"date_format"})
+_MAX_NUMERIC_ID_DIGITS = 15  # Excel keeps 15 significant digits
+
+
+def write_breakdown(production: Production, path: str | Path) -> Path:
+    """Write ``production`` as a canonical breakdown workbook, atomically.
+
+    Parameters
+    ----------
+    production
+        The production to write.
+    path
+        The ``.xlsx`` file to create or replace.
+
+    Returns
+    -------
+    Path
+        The path written.
+    """
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    write_settings_sheet(workbook.create_sheet(PRODUCTION.name), _settings_values(production))
+    tables: list[tuple[SheetSpec, list[dict[str, Any]]]] = [
+        (SCENES, [_scene_row(scene) for scene in production.scenes]),
+        (CAST, [_cast_row(member) for member in production.cast]),
+        (LOCATIONS, [_location_row(location) for location in production.locations]),
+        (CREW, [_resource_row(member) for member in production.crew]),
+        (EQUIPMENT, [_resource_row(item) for item in production.equipment]),
+        (CONSTRAINTS, [_constraint_row(rule) for rule in production.constraints]),
+        (CALENDAR, [_calendar_row(entry) for entry in production.calendar_entries]),
+    ]
+    for spec, rows in tables:
+        write_table_sheet(workbook.create_sheet(spec.name), spec, rows)
+    written = save_atomically(workbook, path)
+    logger.info("wrote breakdown workbook %s (%d scenes)", written, len(production.scenes))
+    return written
+
+
+# ----- sheet layout, shared with the template ----------------------------------------------------
+
+
+def write_settings_sheet(worksheet: Worksheet, values: Mapping[str, Any],
+                         every_field: bool = False) -> None:
+    """The ``Production`` sheet: a ``Field``/``Value`` header, then one row per field
+    (``every_field``: also those that are not part of ``Settings``, like ``date_format``)."""
+    _header_cell(set_cell(worksheet, 1, 1, "Field"))
+    _header_cell(set_cell(worksheet, 1, 2, "Value"))
+    row = 2
+    for column in PRODUCTION.columns:
+        if column.name in READER_ONLY_FIELDS and not every_field:
+            continue
+        set_cell(worksheet, row, 1, column.name)
+        write_value(worksheet, row, 2, column, values.get(column.name))
+        row += 1
+    worksheet.column_dimensions["A"].width = 26
+    worksheet.column_dimensions["B"].width = 22
+    worksheet.freeze_panes = "A2"
+
+
+def write_table_sheet(worksheet: Worksheet, spec: SheetSpec,
+                      rows: Iterable[Mapping[str, Any]]) -> None:
+    """A sheet with the schema's headers in row 1 and one row per record below."""
+    for index, column in enumerate(spec.columns, start=1):
+        _header_cell(set_cell(worksheet, 1, index, column.name))
+        worksheet.column_dimensions[get_column_letter(index)].width = _width(column)
+    for row, record in enumerate(rows, start=2):
+        for index, column in enumerate(spec.columns, start=1):
+            write_value(worksheet, row, index, column, record.get(column.name))
+    worksheet.freeze_panes = "B2"
+
+
+def write_value(worksheet: Worksheet, row: int, column_index: int, column: Column,
+                value: Any) -> None:
+    """Write a model value in the canonical cell form of its column's kind."""
+    cell = set_cell(worksheet, row, column_index, cell_value(column.kind, value))
+    if column.kind in NUMBER_FORMATS and cell.value is not None:
+        cell.number_format = NUMBER_FORMATS[column.kind]
+
+
+def cell_value(kind: Kind, value: Any) -> Any:
+    """The canonical cell content of a model value (``None`` for an empty cell)."""
+    if value is None or value == () or value == "":
+        return None
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if kind is Kind.ID:
+        return _id_cell(str(value))
+    if kind is Kind.LIST:
+        return ", ".join(str(item) for item in value)
+    if kind is Kind.DATES:
+        return format_dates(value)
+    if kind is Kind.EIGHTHS:
+        whole, rest = divmod(int(value), EIGHTHS_PER_PAGE)
+        return whole if rest == 0 else value / EIGHTHS_PER_PAGE
+    if kind is Kind.HOURS:
+        return format_hours(int(value))
+    if kind is Kind.WORK_WEEK:
+        return format_work_week(tuple(value))
+    if hasattr(value, "value"):  # enums
+        return value.value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _id_cell(text: str) -> int | str:
+    """Plain numeric ids as numbers (no "number stored as text" flags); codes stay text."""
+    plain_number = text.isascii() and text.isdigit() and not (len(text) > 1 and text[0] == "0")
+    return int(text) if plain_number and len(text) <= _MAX_NUMERIC_ID_DIGITS else text
+
+
+def _header_cell(cell: Any) -> None:
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+
+
+def _width(column: Column) -> float:
+    wide = {Kind.TEXT: 24, Kind.LIST: 18, Kind.DATES: 26, Kind.DATE: 12}
+    return max(len(column.name) + 2, wide.get(column.kind, 10))
+
+
+# ----- model -> row values -----------------------------------------------------------------------
+
+
+def _settings_values(production: Production) -> dict[str, Any]:
+    s: Settings = production.settings
+    return {
+        "title": s.title, "start_date": s.start_date, "end_date": s.end_date,
+        "max_shoot_days": s.max_shoot_days, "work_week": s.work_week,
+        "holidays": s.holidays, "standard_day_hours": s.standard_day_minutes,
+        "max_day_hours": s.max_day_minutes, "overtime_cost_per_hour": s.overtime_cost_per_hour,
+        "pages_per_day": s.pages_per_day_eighths, "crew_day_cost": s.crew_day_cost,
+        "company_move_cost": s.company_move_cost,
+        "company_move_hours": s.company_move_minutes,
+        "max_locations_per_day": s.max_locations_per_day,
+        "allow_split_days": s.allow_split_days, "night_turnaround": s.night_turnaround,
+        "drop_pickup_min_days": s.drop_pickup_min_days, "budget": s.budget,
+        "currency": s.currency, "time_limit_s": s.time_limit_s,
+    }
+
+
+def _availability(availability: Availability) -> dict[str, date | tuple[date, ...] | None]:
+    return {
+        "available_from": availability.available_from,
+        "available_to": availability.available_to,
+        "unavailable": availability.unavailable,
+    }
+
+
+def _scene_row(scene: Scene) -> dict[str, Any]:
+    return {
+        "scene": scene.id, "int_ext": scene.int_ext, "day_night": scene.day_night,
+        "set": scene.set_name, "location": scene.location, "pages": scene.eighths,
+        "est_hours": scene.est_minutes, "cast": scene.cast, "extras": scene.extras,
+        "crew": scene.crew, "equipment": scene.equipment, "tags": scene.tags,
+        "earliest": scene.earliest, "latest": scene.latest, "shoot_on": scene.shoot_on,
+        "synopsis": scene.synopsis, "story_day": scene.story_day,
+    }
+
+
+def _cast_row(member: CastMember) -> dict[str, Any]:
+    return {
+        "id": member.id, "name": member.name, "character": member.character,
+        "daily_rate": member.daily_rate, **_availability(member.availability),
+        "drop_pickup": member.drop_pickup, "minor": member.minor,
+        "max_hours": member.max_minutes,
+    }
+
+
+def _location_row(location: Location) -> dict[str, Any]:
+    return {
+        "id": location.id, "name": location.name, "address": location.address,
+        "daily_fee": location.daily_fee, "move_in_cost": location.move_in_cost,
+        **_availability(location.availability), "zone": location.zone,
+    }
+
+
+def _resource_row(resource: Resource) -> dict[str, Any]:
+    return {
+        "id": resource.id, "name": resource.name, "role": resource.role,
+        "daily_rate": resource.daily_rate, "billing": resource.billing,
+        "every_day": resource.every_day, **_availability(resource.availability),
+    }
+
+
+def _constraint_row(rule: SceneConstraint) -> dict[str, Any]:
+    return {"kind": rule.kind, "scenes": rule.scenes, "dates": rule.dates, "note": rule.note}
+
+
+def _calendar_row(entry: CalendarEntry) -> dict[str, Any]:
+    return {"date": entry.date, "type": entry.type}

@@ -1,0 +1,250 @@
+"""Build the production's entities from the records of each sheet.
+
+One function per sheet.  Each turns parsed values (see ``table.py``) into the frozen models of
+``scheduler.data``, with their ``Origin`` so that cross-checks can name the cell, and reports
+what only the reader can see (an empty id, a window that ends before it starts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from ..calendar import MAX_CALENDAR_SPAN_DAYS
+from ..data import (
+    Availability,
+    CalendarDayType,
+    CalendarEntry,
+    CastMember,
+    ConstraintKind,
+    Location,
+    Resource,
+    Scene,
+    SceneConstraint,
+    Settings,
+)
+from .references import Lookup
+from .table import Findings, Record
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+MAX_DAY_MINUTES = 24 * 60
+LIST_SEPARATORS = (",", ";", "\n", "\r")
+
+# Production sheet field -> Settings attribute.
+SETTINGS_FIELDS = {
+    "title": "title", "start_date": "start_date", "end_date": "end_date",
+    "max_shoot_days": "max_shoot_days", "work_week": "work_week", "holidays": "holidays",
+    "standard_day_hours": "standard_day_minutes", "max_day_hours": "max_day_minutes",
+    "overtime_cost_per_hour": "overtime_cost_per_hour",
+    "pages_per_day": "pages_per_day_eighths", "crew_day_cost": "crew_day_cost",
+    "company_move_cost": "company_move_cost", "company_move_hours": "company_move_minutes",
+    "max_locations_per_day": "max_locations_per_day", "allow_split_days": "allow_split_days",
+    "night_turnaround": "night_turnaround", "drop_pickup_min_days": "drop_pickup_min_days",
+    "budget": "budget", "currency": "currency", "time_limit_s": "time_limit_s",
+}
+SCENE_FIELDS = {
+    "int_ext": "int_ext", "day_night": "day_night", "set": "set_name", "location": "location",
+    "pages": "eighths", "est_hours": "est_minutes", "extras": "extras", "earliest": "earliest",
+    "latest": "latest", "shoot_on": "shoot_on", "synopsis": "synopsis", "story_day": "story_day",
+}
+CAST_FIELDS = {"name": "name", "character": "character", "daily_rate": "daily_rate",
+               "drop_pickup": "drop_pickup", "minor": "minor", "max_hours": "max_minutes"}
+LOCATION_FIELDS = {"name": "name", "address": "address", "daily_fee": "daily_fee",
+                   "move_in_cost": "move_in_cost", "zone": "zone"}
+RESOURCE_FIELDS = {"name": "name", "role": "role", "daily_rate": "daily_rate",
+                   "billing": "billing", "every_day": "every_day"}
+
+
+def build_settings(record: Record, default_title: str, findings: Findings) -> Settings | None:
+    """``Settings`` of the ``Production`` sheet, or ``None`` without a usable start date."""
+    if "start_date" not in record.values:
+        if "start_date" not in record.failed:
+            where = record.cell("start_date") if "start_date" in record.columns else record.sheet
+            findings.problem(where, "start_date is missing; give the first shoot date as "
+                                    "YYYY-MM-DD")
+        return None
+    _check_day_length(record, "standard_day_hours", findings)
+    _check_day_length(record, "max_day_hours", findings)
+    start, end = record.values["start_date"], record.get("end_date")
+    if end is not None and (end - start).days > MAX_CALENDAR_SPAN_DAYS:
+        findings.problem(record.cell("end_date"), f"end_date is more than "
+                                                  f"{MAX_CALENDAR_SPAN_DAYS} days after "
+                                                  "start_date; a shoot calendar spans at most "
+                                                  "three years")
+        record.values.pop("end_date")
+    kwargs = _present(record, SETTINGS_FIELDS)
+    kwargs.setdefault("title", default_title)
+    return _construct(Settings, record, SETTINGS_FIELDS, findings, origin=record.origin(),
+                      **kwargs)
+
+
+def _check_day_length(record: Record, name: str, findings: Findings) -> None:
+    if record.get(name, 0) > MAX_DAY_MINUTES:
+        findings.problem(record.cell(name), f"{name} is longer than a day; write at most 24")
+        record.values.pop(name)
+
+
+def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: Lookup,
+                 equipment: Lookup, findings: Findings) -> list[Scene]:
+    """Scenes, with cast, location, crew and equipment written as ids or names mapped to ids."""
+    scenes = []
+    for record in records:
+        scene_id = _entity_id(record, "scene", "scene", findings)
+        if scene_id is None:
+            continue
+        kwargs = _present(record, SCENE_FIELDS)
+        if "location" in kwargs:
+            kwargs["location"] = locations.resolve(kwargs["location"], record.cell("location"),
+                                                   findings)
+        for name, lookup in (("cast", cast), ("crew", crew), ("equipment", equipment)):
+            kwargs[name] = lookup.resolve_all(record.get(name, ()), record.cell(name), findings)
+        kwargs["tags"] = tuple(dict.fromkeys(tag.lower() for tag in record.get("tags", ())))
+        if "est_hours" in record.failed and "pages" not in record.values:
+            # the scene's length is unknown, not zero: no "has no pages" message on top
+            record.failed.add("pages")
+            findings.suppress(record.cell("pages"))
+        scene = _construct(Scene, record, SCENE_FIELDS, findings, id=scene_id,
+                           origin=record.origin(id="scene"), **kwargs)
+        if scene is not None:
+            scenes.append(scene)
+    return scenes
+
+
+def build_cast(records: list[Record], findings: Findings) -> list[CastMember]:
+    members = []
+    for record in records:
+        member_id = _entity_id(record, "id", "cast member", findings)
+        if member_id is not None:
+            member = _construct(CastMember, record, CAST_FIELDS, findings, id=member_id,
+                                availability=_availability(record, findings),
+                                origin=record.origin(), **_present(record, CAST_FIELDS))
+            members.append(member)
+    return [m for m in members if m is not None]
+
+
+def build_locations(records: list[Record], findings: Findings) -> list[Location]:
+    locations = []
+    for record in records:
+        location_id = _entity_id(record, "id", "location", findings)
+        if location_id is not None:
+            location = _construct(Location, record, LOCATION_FIELDS, findings, id=location_id,
+                                  availability=_availability(record, findings),
+                                  origin=record.origin(), **_present(record, LOCATION_FIELDS))
+            locations.append(location)
+    return [location for location in locations if location is not None]
+
+
+def build_resources(records: list[Record], kind: str, findings: Findings) -> list[Resource]:
+    """Crew members or pieces of equipment (``kind`` names them in messages)."""
+    resources = []
+    for record in records:
+        resource_id = _entity_id(record, "id", kind, findings)
+        if resource_id is not None:
+            resource = _construct(Resource, record, RESOURCE_FIELDS, findings, id=resource_id,
+                                  availability=_availability(record, findings),
+                                  origin=record.origin(), **_present(record, RESOURCE_FIELDS))
+            resources.append(resource)
+    return [resource for resource in resources if resource is not None]
+
+
+def build_constraints(records: list[Record], scenes: Lookup,
+                      findings: Findings) -> list[SceneConstraint]:
+    rules = []
+    for record in records:
+        kind = record.get("kind")
+        if kind is None:
+            if "kind" not in record.failed:
+                findings.problem(record.cell("kind"), "kind is empty; write before, same_day, "
+                                                      "different_day, consecutive or not_on")
+            continue
+        dates = record.get("dates", ())
+        if dates and kind is not ConstraintKind.NOT_ON:
+            findings.notice(record.cell("dates"), f"dates are used only by not_on; {kind.value} "
+                                                  "ignores them")
+        # Repeats are kept: the cross-check reports a scene listed twice.
+        listed = tuple(scenes.resolve(scene_id, record.cell("scenes"), findings)
+                       for scene_id in record.get("scenes", ()))
+        rule = _construct(SceneConstraint, record, {}, findings, kind=kind, scenes=listed,
+                          dates=dates, note=record.get("note", ""), origin=record.origin())
+        if rule is not None:
+            rules.append(rule)
+    return rules
+
+
+def build_calendar(records: list[Record], findings: Findings) -> list[CalendarEntry]:
+    entries = []
+    seen: dict[date, int] = {}
+    for record in records:
+        when = record.get("date")
+        if when is None:
+            if "date" not in record.failed:
+                findings.problem(record.cell("date"), "date is empty; write YYYY-MM-DD")
+            continue
+        if when in seen:
+            findings.problem(record.cell("date"), f"{when.isoformat()} is listed twice (also "
+                                                  f"row {seen[when]}); keep one")
+            continue
+        seen[when] = record.row
+        entry = _construct(CalendarEntry, record, {}, findings, date=when,
+                           type=record.get("type", CalendarDayType.OFF), origin=record.origin())
+        if entry is not None:
+            entries.append(entry)
+    return entries
+
+
+# ----- helpers -----------------------------------------------------------------------------------
+
+
+def _entity_id(record: Record, name: str, kind: str, findings: Findings) -> str | None:
+    """The row's id, or ``None`` (reported) when it is empty."""
+    entity_id: str | None = record.get(name) or None
+    if entity_id is None:
+        if name not in record.failed:
+            findings.problem(record.cell(name), f"the {kind} id is empty; every {kind} row "
+                                                "needs one")
+        return None
+    if any(separator in entity_id for separator in LIST_SEPARATORS):
+        findings.problem(record.cell(name), f'{kind} id "{entity_id}" contains , or ; which '
+                                            "separate lists; choose an id without them")
+    return entity_id
+
+
+def _availability(record: Record, findings: Findings) -> Availability:
+    first, last = record.get("available_from"), record.get("available_to")
+    if first is not None and last is not None and last < first:
+        findings.problem(record.cell("available_to"), "available_to is before available_from")
+    return Availability(available_from=first, available_to=last,
+                        unavailable=record.get("unavailable", ()))
+
+
+def _present(record: Record, fields: Mapping[str, str]) -> dict[str, Any]:
+    """Model keyword arguments of the fields the row gives (the others keep their defaults)."""
+    return {attr: record.values[name] for name, attr in fields.items() if name in record.values}
+
+
+def _construct(model: type[ModelT], record: Record, fields: Mapping[str, str],
+               findings: Findings, **kwargs: Any) -> ModelT | None:
+    """``model(**kwargs)``, with a located problem per value the model refuses."""
+    try:
+        return model(**kwargs)
+    except ValidationError as error:
+        field_of = {attr: name for name, attr in fields.items()}
+        for item in error.errors():
+            attr = str(item["loc"][0]) if item["loc"] else ""
+            name = field_of.get(attr, attr)
+            where = record.cell(name) if name in record.columns else record.cell()
+            findings.problem(where, f"{name} {_requirement(item)}")
+        return None
+
+
+def _requirement(item: Any) -> str:
+    context = item.get("ctx") or {}
+    if item["type"] == "greater_than":
+        return f"must be more than {context['gt']}"
+    if item["type"] == "greater_than_equal":
+        return f"must be at least {context['ge']}"
+    return str(item["msg"]).lower()

@@ -1,0 +1,1 @@
+"""One module per sheet of the schedule workbook; ``writer.write_schedule`` calls them in order."""

@@ -1,0 +1,71 @@
+"""What every schedule sheet reads: the production, the result, the derived facts, the risk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from ...data import Production, Scene
+from ...dood import DayOutOfDays, day_out_of_days
+from ...export_json import RiskByDay
+from ...result import Result
+from ...solution import Schedule
+from ..styles import StripPalette
+
+# Crew call assumptions, stated on the Notes sheet and the call sheets.
+DAY_CREW_CALL = "07:00"
+NIGHT_CREW_CALL = "17:00"
+SPLIT_CREW_CALL = "12:00"
+
+
+@dataclass
+class ScheduleReport:
+    """A solved production, ready to be written sheet by sheet."""
+
+    production: Production
+    result: Result
+    schedule: Schedule
+    risk: RiskByDay | None
+    palette: StripPalette
+
+    @cached_property
+    def dood(self) -> DayOutOfDays:
+        return day_out_of_days(self.schedule)
+
+    @property
+    def title(self) -> str:
+        return self.production.settings.title
+
+    def date_of(self, day: int) -> date:
+        return self.schedule.calendar.date_of(day)
+
+    def location_label(self, location_id: str | None) -> str:
+        if not location_id:
+            return ""
+        location = self.production.location_by_id.get(location_id)
+        return location.label if location is not None else location_id
+
+    def crew_call(self, day: int) -> str:
+        """Assumed crew call: 07:00 for a day shoot, 17:00 for an all-night day, 12:00 for a
+        split day that mixes day and night scenes."""
+        parts = self.schedule.parts_by_day[day]
+        nights = sum(1 for part in parts if part.scene.is_night)
+        if parts and nights == len(parts):
+            return NIGHT_CREW_CALL
+        return SPLIT_CREW_CALL if nights else DAY_CREW_CALL
+
+
+def long_date(when: date) -> str:
+    """``Wed 4 Mar 2026``."""
+    return f"{when:%a} {when.day} {when:%b %Y}"
+
+
+def cast_ids(scene: Scene) -> str:
+    return ", ".join(scene.cast)
+
+
+def crew_call_assumption() -> str:
+    return (f"Crew call is assumed at {DAY_CREW_CALL} on day shoots, {NIGHT_CREW_CALL} on days "
+            f"with only NIGHT scenes and {SPLIT_CREW_CALL} on split days (day and night scenes); "
+            "adjust on the call sheets before sending them.")

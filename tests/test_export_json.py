@@ -1,0 +1,97 @@
+"""The JSON export: the same facts as Schedule, in plain JSON."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from report_fixture import SAMPLE_RISK, sample_production, sample_result
+
+from scheduler.export_json import pages_text, schedule_to_json, summary_fields
+from scheduler.predict.features import FEATURE_NAMES, day_features
+from scheduler.result import Conflict, Result, SolveStatus
+from scheduler.rules import Rule
+from scheduler.solution import COST_CATEGORIES, Schedule, to_money
+
+
+def test_summary_and_costs_agree_with_the_schedule() -> None:
+    """Tests that total, categories and cost lines are Schedule's, in currency units."""
+    prod = sample_production()
+    result = sample_result(prod)
+    assert result.solution is not None
+    schedule = Schedule(prod, result.solution)
+    document = json.loads(schedule_to_json(prod, result))
+    summary = document["summary"]
+    assert Decimal(str(summary["total_cost"])) == to_money(schedule.total_cost)
+    for category in COST_CATEGORIES:
+        assert (Decimal(str(summary[f"cost_{category}"]))
+                == to_money(schedule.cost_by_category[category]))
+    assert summary["shoot_days"] == schedule.wrap_day == 12
+    assert summary["wrap_date"] == "2026-03-18"
+    assert summary["status"] == "feasible"
+    assert summary["gap"] == result.gap
+    lines = document["costs"]["lines"]
+    assert len(lines) == len(schedule.cost_lines)
+    assert round(sum(line["amount"] for line in lines), 2) == float(to_money(schedule.total_cost))
+
+
+def test_schedule_rows_cover_every_scene_day() -> None:
+    """Tests one row per scene per shoot day it occupies, with the pages of the day."""
+    prod = sample_production()
+    result = sample_result(prod)
+    assert result.solution is not None
+    schedule = Schedule(prod, result.solution)
+    rows = json.loads(schedule_to_json(prod, result))["schedule"]
+    seen = sorted((row["scene"], row["shoot_day"]) for row in rows)
+    assert seen == sorted((sc.id, day) for sc in prod.scenes for day in schedule.days_of(sc))
+    for day in schedule.shooting_days:
+        pages = sum(row["pages"] for row in rows if row["shoot_day"] == day)
+        assert pages == schedule.eighths_on(day) / 8
+
+
+def test_days_and_dood_sections() -> None:
+    """Tests the day features, the risk fields and the DOOD codes of the export."""
+    prod = sample_production()
+    result = sample_result(prod)
+    assert result.solution is not None
+    schedule = Schedule(prod, result.solution)
+    document = json.loads(schedule_to_json(prod, result, risk=SAMPLE_RISK))
+    days = {entry["shoot_day"]: entry for entry in document["days"]}
+    assert sorted(days) == schedule.shooting_days
+    assert list(days[10]["features"]) == list(FEATURE_NAMES)
+    assert days[10]["features"] == day_features(schedule, 10)
+    assert days[10]["flag"] is True and days[10]["bottleneck_probability"] == 0.82
+    assert days[2]["flag"] is None
+    detective = next(m for m in document["day_out_of_days"]["cast"] if m["id"] == "3")
+    assert detective["codes"]["1"] == "SW" and detective["codes"]["12"] == "PWF"
+    assert detective["drop"] == 10 and detective["paid_days"] == 2
+    assert document["summary"]["bottleneck_days"] == "10"
+
+
+def test_no_solution_keeps_the_conflicts() -> None:
+    """Tests an infeasible result: summary with status, conflicts listed, no schedule."""
+    prod = sample_production()
+    conflict = Conflict(Rule.CAST_AVAILABILITY, "scene 2 needs Actor 1, away all March",
+                        scenes=("2",), subjects=("1",))
+    result = Result(status=SolveStatus.INFEASIBLE, conflicts=[conflict])
+    document = json.loads(schedule_to_json(prod, result))
+    assert document["summary"]["status"] == "infeasible"
+    assert document["summary"]["total_cost"] is None
+    assert document["schedule"] == [] and document["costs"] is None
+    assert document["conflicts"][0]["rule"] == "cast_availability"
+    assert document["conflicts"][0]["scenes"] == ["2"]
+
+
+def test_summary_has_baseline_saving_and_headroom() -> None:
+    """Tests the producer's extras: saving against the conventional board, budget headroom."""
+    prod = sample_production()
+    result = sample_result(prod)
+    assert result.baseline_cost is not None and result.objective is not None
+    fields = dict(summary_fields(prod, result))
+    assert fields["saving_vs_baseline"] == to_money(result.baseline_cost - result.objective)
+    assert fields["budget_headroom"] == Decimal(100_000) - to_money(result.objective)
+
+
+def test_pages_text() -> None:
+    """Tests the board's page notation in eighths."""
+    assert [pages_text(e) for e in (0, 3, 8, 19)] == ["0", "3/8", "1", "2 3/8"]
