@@ -8,27 +8,39 @@ breakdown workbook, ``template`` writes a blank one.  Exit codes follow ``spec/o
 from __future__ import annotations
 
 import logging
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.live import Live
 from rich.logging import RichHandler
 from rich.table import Table
 from rich.text import Text
 
 from . import __version__
+from .config import SolverConfig
 from .data import Production
 from .errors import InputError, PlanShootError
 from .excel.parse import format_eighths
 from .excel.reader import read_workbook
+from .excel.safe import save_text_atomically
 from .excel.template import write_template
+from .excel.writer import write_schedule
+from .export_json import RiskByDay, schedule_to_json
+from .result import Progress, Result, SolveStatus
+from .solution import Schedule, to_money
+from .solve import solve
 
 logger = logging.getLogger("scheduler")
 
 EXIT_INPUT_ERROR = 1
+EXIT_INFEASIBLE = 2
+EXIT_NO_SCHEDULE = 3
 
 app = typer.Typer(
     name="plan-shoot",
@@ -208,10 +220,173 @@ def template(
 def plan(
     input_path: Annotated[Path, typer.Argument(metavar="INPUT.xlsx",
                                                help="The breakdown workbook.")],
+    *,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="OUT.xlsx",
+                                                help="Schedule workbook (default: "
+                                                     "INPUT_schedule.xlsx beside the input).")
+                      ] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.1,
+                                                     help="Seconds of search (default: the "
+                                                          "workbook's time_limit_s).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=0,
+                                         help="Search workers; 0 = one per core.")] = 0,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed of the search.")] = 0,
+    deterministic: Annotated[bool, typer.Option("--deterministic",
+                                                help="One worker, fixed seed: repeatable.")
+                             ] = False,
+    model_dir: Annotated[Path | None, typer.Option("--model", metavar="MODEL_DIR",
+                                                   help="Bottleneck model (default: the "
+                                                        "shipped one).")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", metavar="OUT.json",
+                                                   help="Also write the schedule as JSON.")
+                         ] = None,
 ) -> None:
-    """Plan the cheapest shooting schedule of a breakdown workbook."""
-    read_or_exit(input_path)
-    _exit_with_message("plan-shoot plan is not implemented yet; run plan-shoot check for now")
+    """Plan the cheapest shooting schedule of a breakdown workbook and write it."""
+    production = read_or_exit(input_path)
+    target = output or input_path.with_name(f"{input_path.stem}_schedule.xlsx")
+    if target.resolve() == input_path.resolve():
+        _exit_with_message(f"{target} is the input workbook; choose another output")
+    config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
+                          workers=workers, seed=seed, deterministic=deterministic)
+    result = _solve_live(production, config)
+    risk = _score_risk(production, result, model_dir)
+    try:
+        written = write_schedule(production, result, target, risk=risk, input_path=input_path)
+        if json_path is not None:
+            json_text = schedule_to_json(production, result, risk=risk)
+            save_text_atomically(json_path, json_text)
+    except PlanShootError as error:
+        _exit_with_message(str(error))
+    except OSError as error:
+        _exit_with_message(f"cannot write {target}: {error.strerror or error}")
+    _print_result(production, result, written)
+    if not result.status.has_solution:
+        raise typer.Exit(EXIT_INFEASIBLE if result.status is SolveStatus.INFEASIBLE
+                         else EXIT_NO_SCHEDULE)
+
+
+def _solve_live(production: Production, config: SolverConfig) -> Result:
+    """Solve with a live line of elapsed time, best cost, bound and gap; Ctrl-C keeps the best."""
+    stop = threading.Event()
+    latest: list[Progress] = []
+    currency = production.settings.currency
+
+    def status_line() -> Text:
+        if not latest:
+            return Text("searching for a first schedule...")
+        now = latest[-1]
+        gap = (now.objective - now.bound) / now.objective if now.objective else 0.0
+        return Text(f"{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
+                    f"bound {to_money(now.bound):,}  gap {gap:.1%}   (Ctrl-C keeps the best)")
+
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        with Live(status_line(), console=_stderr(), refresh_per_second=4) as live:
+            def on_progress(progress: Progress) -> None:
+                latest.append(progress)
+                live.update(status_line())
+
+            result = solve(production, config, on_progress=on_progress, stop=stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    result.interrupted = result.interrupted or stop.is_set()
+    return result
+
+
+def _score_risk(production: Production, result: Result,
+                model_dir: Path | None) -> RiskByDay | None:
+    """Bottleneck probability and drivers of every planned day (None without a schedule)."""
+    if result.solution is None:
+        return None
+    from .predict.model import load, load_default
+    from .predict.risk import score_days
+
+    try:
+        model = load(model_dir) if model_dir else load_default()
+    except (OSError, ValueError, PlanShootError) as error:
+        _exit_with_message(f"cannot load the bottleneck model {model_dir}: {error}")
+    return dict(score_days(Schedule(production, result.solution), model))
+
+
+def _print_result(production: Production, result: Result, written: Path) -> None:
+    console = _stdout()
+    currency = production.settings.currency
+    table = Table(title=production.settings.title, show_header=False)
+    table.add_row("status", result.status.value + (" (stopped by you)" if result.interrupted
+                                                   else ""))
+    if result.objective is not None:
+        table.add_row("total cost", f"{to_money(result.objective):,} {currency}")
+    if result.lower_bound is not None:
+        table.add_row("lower bound", f"{to_money(result.lower_bound):,} {currency}")
+    if result.gap is not None:
+        table.add_row("gap", f"{result.gap:.1%}")
+    if result.solution is not None:
+        schedule = Schedule(production, result.solution)
+        table.add_row("shoot days", f"{schedule.wrap_day} (wrap "
+                      f"{production.calendar.date_of(schedule.wrap_day):%a %d %b %Y})"
+                      if schedule.wrap_day else "0")
+        for category, amount in schedule.cost_by_category.items():
+            if amount:
+                table.add_row(f"  {category}", f"{to_money(amount):,}")
+        table.add_row("cast hold days", str(schedule.total_hold_days))
+        table.add_row("company moves", str(schedule.total_moves))
+    if result.baseline_cost is not None and result.objective is not None:
+        saving = result.baseline_cost - result.objective
+        share = saving / result.baseline_cost if result.baseline_cost else 0.0
+        table.add_row("conventional board", f"{to_money(result.baseline_cost):,} {currency}")
+        table.add_row("saving", f"{to_money(saving):,} {currency} ({share:.1%})")
+    table.add_row("runtime", f"{result.runtime:.1f} s")
+    table.add_row("written", str(written))
+    console.print(table)
+    for conflict in result.conflicts:
+        _stderr().print(f"- {conflict.rule.wording}: {conflict.message}", markup=False)
+
+
+# ----- train and predict -------------------------------------------------------------------------
+
+
+@app.command()
+def train(
+    history: Annotated[Path, typer.Argument(metavar="HISTORY.xlsx",
+                                            help="Days of past productions with Actual Hours.")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="MODEL_DIR",
+                                         help="Folder for the trained model.")],
+    seed: Annotated[int, typer.Option("--seed")] = 0,
+) -> None:
+    """Train the bottleneck model on past productions and print its evaluation."""
+    from .predict.commands import train_command
+
+    try:
+        report = train_command(history, output, seed=seed)
+    except InputError as error:
+        _exit_with_problems(history, error)
+    except (PlanShootError, OSError) as error:
+        _exit_with_message(str(error))
+    for line in report.lines():
+        _stdout().print(line, markup=False)
+
+
+@app.command()
+def predict(
+    days: Annotated[Path, typer.Argument(metavar="DAYS.xlsx",
+                                         help="A workbook with a Days sheet.")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="SCORED.xlsx")],
+    model_dir: Annotated[Path | None, typer.Option("--model", metavar="MODEL_DIR")] = None,
+) -> None:
+    """Score every day of a Days sheet: Bottleneck Probability and Flag."""
+    from .predict.commands import predict_command
+
+    try:
+        summary = predict_command(days, model_dir, output)
+    except InputError as error:
+        _exit_with_problems(days, error)
+    except (PlanShootError, OSError) as error:
+        _exit_with_message(str(error))
+    _stdout().print(f"wrote {summary.path}: {summary.flagged} of {summary.days} days flagged "
+                    f"(threshold {summary.threshold:.2f})", markup=False)
 
 
 # ----- entry point -------------------------------------------------------------------------------

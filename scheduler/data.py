@@ -444,7 +444,7 @@ class Production(BaseModel):
         for kind, entities in groups:
             seen: set[str] = set()
             for entity in entities:
-                entity_id = str(getattr(entity, "id"))
+                entity_id = str(entity.id)  # type: ignore[attr-defined]
                 if entity_id in seen:
                     problems.append(Problem(entity.where("id"),
                                             f'{kind} id "{entity_id}" is used twice; ids must be '

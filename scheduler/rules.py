@@ -35,7 +35,7 @@ class Rule(StrEnum):
     BUDGET = "budget"
 
     @property
-    def title(self) -> str:
+    def wording(self) -> str:
         return _TITLES[self]
 
 

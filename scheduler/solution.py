@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
@@ -206,7 +207,7 @@ class Schedule:
         """
         minimum = self.production.settings.drop_pickup_min_days
         best: Drop | None = None
-        for before, after in zip(work, work[1:], strict=False):
+        for before, after in pairwise(work):
             saved = after - before - 1
             if saved <= 0 or self.calendar.calendar_gap(before, after) <= minimum:
                 continue

@@ -18,6 +18,7 @@ from .heuristics import conventional_board
 from .model import ShootingModel, data_conflicts, explain
 from .model.constraints import identical_scene_groups
 from .result import Progress, Result, SolveStatus
+from .sequencing import is_sequencing_problem, solve_sequencing
 from .solution import Schedule, Solution
 from .validate import validate
 
@@ -76,6 +77,9 @@ def solve(
         start_from = hint  # still a useful guide for the search, valid or not
         result.notes.append("the given hint breaks a rule; used only as a guide")
 
+    if _is_pure_order(production):
+        return _solve_as_order(production, config, result, on_progress, stop, began)
+
     model = ShootingModel(production)
     if start_from is not None:
         model.hint(canonical_order(production, start_from))
@@ -99,6 +103,34 @@ def solve(
     if result.status is SolveStatus.INFEASIBLE:
         limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
         result.conflicts = explain(production, time_limit=limit)
+    result.runtime = time.monotonic() - began
+    return result
+
+
+def _is_pure_order(production: Production) -> bool:
+    """A production whose schedule is just a scene order gets the dedicated sequencing search.
+
+    The budget is left to the CP-SAT model, which can prove a budget infeasible.
+    """
+    return production.settings.budget is None and is_sequencing_problem(production)
+
+
+def _solve_as_order(production: Production, config: SolverConfig, result: Result,
+                    on_progress: Callable[[Progress], None] | None,
+                    stop: threading.Event | None, began: float) -> Result:
+    """Dynamic program with bounds (Garcia de la Banda, Stuckey and Chu 2011) and local search."""
+    remaining = max(0.01, config.time_limit - (time.monotonic() - began))
+    found = solve_sequencing(production, remaining, stop=stop, on_progress=on_progress,
+                             seed=config.seed)
+    logger.info("sequencing search: cost %s, bound %s, optimal %s", found.cost_units,
+                found.lower_bound, found.optimal)
+    if _valid_or_none(production, found.solution, "sequencing order") is not None:
+        result.solution = found.solution
+        result.objective = Schedule(production, found.solution).total_cost
+        result.lower_bound = min(found.lower_bound, result.objective)
+        result.status = SolveStatus.OPTIMAL if found.optimal else SolveStatus.FEASIBLE
+        result.interrupted = bool(stop and stop.is_set())
+    _fall_back_to_baseline(result)
     result.runtime = time.monotonic() - began
     return result
 

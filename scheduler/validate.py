@@ -25,7 +25,7 @@ class Violation:
     day: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.rule.title}: {self.message}"
+        return f"{self.rule.wording}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -300,9 +300,10 @@ def _zones(schedule: Schedule) -> list[Violation]:
     found = []
     for day in schedule.shooting_days:
         zones = {
-            production.location_by_id[loc].zone
+            zone
             for loc in schedule.locations_on(day)
-            if loc in production.location_by_id and production.location_by_id[loc].zone
+            if loc in production.location_by_id
+            and (zone := production.location_by_id[loc].zone)
         }
         if len(zones) > 1:
             found.append(Violation(Rule.ZONES,

@@ -294,7 +294,7 @@ def _describe_one(production: Production, instance: RuleInstance) -> Conflict:
         availability = _availability(production, kind, subject)
         return Conflict(rule, f"Scene {scene_id} {verb} {production.label_of(kind, subject)} "
                               f"({availability})", scenes, subjects)
-    return Conflict(rule, f"{rule.title[0].upper()}{rule.title[1:]}", scenes, subjects)
+    return Conflict(rule, f"{rule.wording[0].upper()}{rule.wording[1:]}", scenes, subjects)
 
 
 def _availability(production: Production, kind: str, entity_id: str) -> str:
@@ -349,7 +349,7 @@ def _describe_days(production: Production, rule: Rule, subject: str | None, deta
         message = (f"{member.label} works at most {_hours(member.max_minutes or 0)} h a day "
                    f"({on})")
     else:
-        message = f"{rule.title[0].upper()}{rule.title[1:]} ({on})"
+        message = f"{rule.wording[0].upper()}{rule.wording[1:]} ({on})"
     return Conflict(rule, message, scenes, subjects)
 
 

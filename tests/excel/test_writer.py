@@ -364,7 +364,7 @@ def test_infeasible_result_writes_summary_and_notes_only(tmp_path: Path) -> None
     assert values["status"] == "infeasible" and values["total_cost"] is None
     assert values["conflicts"] == 1
     notes = table(book["Notes"])
-    assert any(n["Note"] == conflict.message and Rule.CAST_AVAILABILITY.title in n["Kind"]
+    assert any(n["Note"] == conflict.message and Rule.CAST_AVAILABILITY.wording in n["Kind"]
                for n in notes)
 
 

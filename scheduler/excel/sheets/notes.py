@@ -20,7 +20,7 @@ def note_lines(production: Production, result: Result) -> list[tuple[str, str]]:
     """(kind, text) of every note, input first, then the solve, then the reports' assumptions."""
     lines = [("input", notice) for notice in production.notices]
     lines += [("solver", note) for note in result.notes]
-    lines += [(f"conflict: {conflict.rule.title}", conflict.message)
+    lines += [(f"conflict: {conflict.rule.wording}", conflict.message)
               for conflict in result.conflicts]
     if result.solution is not None:
         lines += [
