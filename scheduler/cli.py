@@ -282,7 +282,7 @@ def _solve_live(production: Production, config: SolverConfig) -> Result:
     previous = signal.getsignal(signal.SIGINT)
     signal.signal(signal.SIGINT, lambda *_: stop.set())
     try:
-        with Live(status_line(), console=_stderr(), refresh_per_second=4) as live:
+        with Live(status_line(), console=_stderr(), refresh_per_second=4, transient=True) as live:
             def on_progress(progress: Progress) -> None:
                 latest.append(progress)
                 live.update(status_line())
