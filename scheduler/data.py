@@ -12,6 +12,7 @@ cross-checks and raises ``InputError`` with every problem at once.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from functools import cached_property
@@ -210,8 +211,8 @@ class SceneConstraint(_Entity):
         if self.kind is ConstraintKind.NOT_ON:
             return f"scenes {joined} not on {', '.join(_short(d) for d in self.dates)}"
         wording = {
-            ConstraintKind.BEFORE: f"scene {self.scenes[0]} before scenes "
-            f"{', '.join(self.scenes[1:])}",
+            ConstraintKind.BEFORE: f"scene {self.scenes[0]} before "
+            f"{'scene' if len(self.scenes) == 2 else 'scenes'} {', '.join(self.scenes[1:])}",
             ConstraintKind.SAME_DAY: f"scenes {joined} on the same day",
             ConstraintKind.DIFFERENT_DAY: f"scenes {joined} on different days",
             ConstraintKind.CONSECUTIVE: f"scenes {joined} on consecutive shoot days",
@@ -267,6 +268,14 @@ class Production(BaseModel):
     constraints: tuple[SceneConstraint, ...] = ()
     calendar_entries: tuple[CalendarEntry, ...] = ()
     notices: tuple[str, ...] = Field(default=(), exclude=True)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Production:
+        """A copy whose derived facts (cached properties) are computed afresh."""
+        copy = super().model_copy(update=update, deep=deep)
+        for name, value in vars(type(self)).items():
+            if isinstance(value, cached_property):
+                copy.__dict__.pop(name, None)
+        return copy
 
     # ----- derived facts ---------------------------------------------------------------------
 

@@ -78,3 +78,10 @@ def test_json_is_stable_and_ignores_origins() -> None:
     b = production([scene("1", origin=Origin(sheet="Breakdown", row=9))])
     assert a.to_json() == b.to_json()
     assert '"origin"' not in a.to_json()
+
+
+def test_model_copy_recomputes_derived_facts() -> None:
+    prod = production([scene("1")], max_shoot_days=2)
+    assert set(prod.scene_by_id) == {"1"}
+    changed = prod.model_copy(update={"scenes": (scene("2"),)})
+    assert set(changed.scene_by_id) == {"2"}
