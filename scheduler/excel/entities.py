@@ -30,6 +30,7 @@ from .references import Lookup
 from .table import Findings, Record
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+_Available = TypeVar("_Available", CastMember, Location, Resource)
 
 MAX_DAY_MINUTES = 24 * 60
 LIST_SEPARATORS = (",", ";", "\n", "\r")
@@ -115,40 +116,32 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
 
 
 def build_cast(records: list[Record], findings: Findings) -> list[CastMember]:
-    members = []
-    for record in records:
-        member_id = _entity_id(record, "id", "cast member", findings)
-        if member_id is not None:
-            member = _construct(CastMember, record, CAST_FIELDS, findings, id=member_id,
-                                availability=_availability(record, findings),
-                                origin=record.origin(), **_present(record, CAST_FIELDS))
-            members.append(member)
-    return [m for m in members if m is not None]
+    return _build_available(CastMember, CAST_FIELDS, "cast member", records, findings)
 
 
 def build_locations(records: list[Record], findings: Findings) -> list[Location]:
-    locations = []
-    for record in records:
-        location_id = _entity_id(record, "id", "location", findings)
-        if location_id is not None:
-            location = _construct(Location, record, LOCATION_FIELDS, findings, id=location_id,
-                                  availability=_availability(record, findings),
-                                  origin=record.origin(), **_present(record, LOCATION_FIELDS))
-            locations.append(location)
-    return [location for location in locations if location is not None]
+    return _build_available(Location, LOCATION_FIELDS, "location", records, findings)
 
 
 def build_resources(records: list[Record], kind: str, findings: Findings) -> list[Resource]:
     """Crew members or pieces of equipment (``kind`` names them in messages)."""
-    resources = []
+    return _build_available(Resource, RESOURCE_FIELDS, kind, records, findings)
+
+
+def _build_available(model: type[_Available], fields: Mapping[str, str], label: str,
+                     records: list[Record], findings: Findings) -> list[_Available]:
+    """Entities with an id and an availability window: cast, locations, crew, equipment."""
+    built = []
     for record in records:
-        resource_id = _entity_id(record, "id", kind, findings)
-        if resource_id is not None:
-            resource = _construct(Resource, record, RESOURCE_FIELDS, findings, id=resource_id,
-                                  availability=_availability(record, findings),
-                                  origin=record.origin(), **_present(record, RESOURCE_FIELDS))
-            resources.append(resource)
-    return [resource for resource in resources if resource is not None]
+        entity_id = _entity_id(record, "id", label, findings)
+        if entity_id is None:
+            continue
+        entity = _construct(model, record, fields, findings, id=entity_id,
+                            availability=_availability(record, findings),
+                            origin=record.origin(), **_present(record, fields))
+        if entity is not None:
+            built.append(entity)
+    return built
 
 
 def build_constraints(records: list[Record], scenes: Lookup,
