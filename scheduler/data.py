@@ -248,6 +248,19 @@ class Settings(_Entity):
     budget: int | None = Field(default=None, ge=0)
     currency: str = "USD"
     time_limit_s: float = Field(default=60.0, gt=0)
+    bottleneck_day_cost: int | None = Field(default=None, ge=0)
+
+    @property
+    def bottleneck_cost(self) -> int:
+        """What one expected bottleneck day is worth avoiding (``bottleneck_day_cost``).
+
+        Default: three hours of overtime plus a tenth of a crew day: the overrun itself (a
+        bottleneck day runs 0.6 h to several hours over) and the scenes it pushes to other
+        days.  0 plans without regard to risk.
+        """
+        if self.bottleneck_day_cost is not None:
+            return self.bottleneck_day_cost
+        return 3 * self.overtime_cost_per_hour + self.crew_day_cost // 10
 
 
 class Production(BaseModel):

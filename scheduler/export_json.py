@@ -155,6 +155,10 @@ def summary_fields(production: Production, result: Result,
         ("cast_hold_days", schedule.total_hold_days),
         ("company_moves", schedule.total_moves),
     ]
+    if risk:
+        expected = sum(probability for probability, _, _ in risk.values())
+        fields += [("expected_bottleneck_days", round(expected, 2)),
+                   ("risk_premium", to_money(result.risk_premium))]
     if result.baseline_cost is not None:
         baseline = to_money(result.baseline_cost)
         fields += [("baseline_cost", baseline), ("saving_vs_baseline", baseline - total)]

@@ -52,7 +52,8 @@ class Result:
 
     ``objective`` is the total cost of ``solution`` as ``validate`` recomputes it; ``lower_bound``
     is proven: no valid schedule costs less.  ``baseline_cost`` is the cost of the conventional
-    sorted board when that board is valid.
+    sorted board when that board is valid.  ``risk_premium`` is what the plan costs more than the
+    cheapest plan found, paid on purpose to carry less bottleneck risk.
     """
 
     status: SolveStatus
@@ -65,6 +66,7 @@ class Result:
     baseline_solution: Solution | None = None
     interrupted: bool = False
     notes: list[str] = field(default_factory=list)
+    risk_premium: int = 0
 
     @property
     def gap(self) -> float | None:

@@ -95,3 +95,15 @@ def test_summary_has_baseline_saving_and_headroom() -> None:
 def test_pages_text() -> None:
     """Tests the board's page notation in eighths."""
     assert [pages_text(e) for e in (0, 3, 8, 19)] == ["0", "3/8", "1", "2 3/8"]
+
+
+def test_summary_has_expected_bottleneck_days_and_the_risk_premium() -> None:
+    """Tests the risk extras: the predicted count of bottleneck days and what less risk cost."""
+    prod = sample_production()
+    result = sample_result(prod)
+    result.risk_premium = 120  # two currency units, in cost units
+    fields = dict(summary_fields(prod, result, SAMPLE_RISK))
+    expected = sum(probability for probability, _, _ in SAMPLE_RISK.values())
+    assert fields["expected_bottleneck_days"] == round(expected, 2)
+    assert fields["risk_premium"] == Decimal(2)
+    assert "expected_bottleneck_days" not in dict(summary_fields(prod, result))

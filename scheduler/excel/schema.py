@@ -221,6 +221,11 @@ PRODUCTION = SheetSpec(
                default="USD"),
         Column("time_limit_s", Kind.NUMBER, "solver time limit in seconds",
                ("time limit", "solver time limit", "time limit seconds"), default=60),
+        Column("bottleneck_day_cost", Kind.MONEY,
+               "what one expected bottleneck day is worth avoiding: the planner trades this "
+               "much cost for one expected overrun day less; 0 ignores risk (default: 3 h of "
+               "overtime plus a tenth of crew_day_cost)",
+               ("risk cost", "bottleneck cost", "overrun cost", "cost of a bottleneck day")),
         Column("date_format", Kind.DATE_FORMAT,
                "how text dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY",
                ("date format",)),

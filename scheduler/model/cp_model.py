@@ -24,6 +24,7 @@ from ..result import Progress, SolveStatus
 from ..solution import Solution
 from .constraints import RuleInstance, ShootConstraints
 from .objective import ShootObjective
+from .risk import RiskPrice, risk_cost
 from .variables import ShootVariables
 
 logger = logging.getLogger("scheduler")
@@ -60,6 +61,7 @@ class ModelOutcome:
     runtime: float = 0.0
     interrupted: bool = False
     cost_by_category: dict[str, int] = field(default_factory=dict)
+    risk_cost: int = 0
 
 
 @dataclass(frozen=True)
@@ -88,9 +90,13 @@ class ShootingModel:
     explain
         Build the explain mode: every rule instance guarded by a named literal, no objective
         (see ``constraints.py``).
+    risk
+        Also price the bottleneck risk of each day (``risk.py``): the search then minimises
+        cost plus risk price, and reports the cost alone as its progress.
     """
 
-    def __init__(self, production: Production, explain: bool = False) -> None:
+    def __init__(self, production: Production, explain: bool = False,
+                 risk: RiskPrice | None = None) -> None:
         began = time.perf_counter()
         self.production = production
         self.explain = explain
@@ -102,10 +108,13 @@ class ShootingModel:
         self.constraints = ShootConstraints(self.model, production, self.variables,
                                             total_cost=total, explain=explain)
         self.constraints.add_constraints()
+        self.risk_cost: cp_model.LinearExpr | int = 0
         if not explain:
             # Redundant: the counting bound helps where the search does not solve an LP.
             self.model.add(self.objective.total >= self.objective.static_lower_bound)
-            self.model.minimize(self.objective.total)
+            if risk is not None:
+                self.risk_cost = risk_cost(self.model, self.variables, risk)
+            self.model.minimize(self.objective.total + self.risk_cost)
         proto = self.model.proto
         self.size = ModelSize(
             scenes=len(production.scenes),
@@ -152,7 +161,8 @@ class ShootingModel:
             When set, the search stops and the best schedule so far is returned.
         """
         solver = _make_solver(config, self.size.start_literals)
-        callback = _ProgressCallback(on_progress)
+        priced = isinstance(self.risk_cost, cp_model.LinearExpr)
+        callback = _ProgressCallback(on_progress, self.objective.total if priced else None)
         done = threading.Event()
         watcher = None
         if stop is not None:
@@ -181,6 +191,7 @@ class ShootingModel:
                 category: int(solver.value(term)) for category, term in
                 self.objective.terms.items()
             }
+            outcome.risk_cost = int(solver.value(self.risk_cost))
         logger.info("CP-SAT: %s in %.2f s, objective %s, bound %s", solver.status_name(status),
                     solver.wall_time, outcome.objective, outcome.bound)
         return outcome
@@ -281,14 +292,21 @@ def _watch(stop: threading.Event, done: threading.Event, solver: cp_model.CpSolv
 
 
 class _ProgressCallback(cp_model.CpSolverSolutionCallback):
-    """Reports each better schedule: elapsed seconds, its cost and the proven bound."""
+    """Reports each better schedule: elapsed seconds, its cost and the proven bound.
 
-    def __init__(self, on_progress: Callable[[Progress], None] | None) -> None:
+    With risk priced, the objective is cost plus risk price: ``cost`` is then the expression of
+    the cost alone, which is what a producer watches (the bound still bounds the objective).
+    """
+
+    def __init__(self, on_progress: Callable[[Progress], None] | None,
+                 cost: cp_model.LinearExpr | int | None = None) -> None:
         super().__init__()
         self._on_progress = on_progress
+        self._cost = cost
 
     def on_solution_callback(self) -> None:
         if self._on_progress is not None:
-            self._on_progress(Progress(elapsed=self.wall_time,
-                                       objective=round(self.objective_value),
+            objective = (self.value(self._cost) if self._cost is not None
+                         else round(self.objective_value))
+            self._on_progress(Progress(elapsed=self.wall_time, objective=int(objective),
                                        bound=math.ceil(self.best_objective_bound - 1e-6)))

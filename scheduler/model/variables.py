@@ -136,7 +136,7 @@ class ShootVariables:
         # At most one start covers a day (exactly one start in all), so a sum is a Boolean.
         occupied = self.model.new_bool_var(f"occupies[{scene.id},{day}]")
         self.model.add(occupied == sum(covering))
-        self._define(occupied, lambda v: sum(v.value(lit) for lit in covering))
+        self.define(occupied, lambda v: sum(v.value(lit) for lit in covering))
         return occupied
 
     def occupies(self, scene: Scene, day: int) -> Literal | None:
@@ -151,7 +151,7 @@ class ShootVariables:
             day = self.model.new_int_var(low, high, f"start_day[{scene.id}]")
             if starts:
                 self.model.add(day == sum(d * lit for d, lit in starts.items()))
-            self._define(day, lambda v: sum(d * v.value(lit) for d, lit in starts.items()))
+            self.define(day, lambda v: sum(d * v.value(lit) for d, lit in starts.items()))
             self._start_day[scene.id] = day
         return self._start_day[scene.id]
 
@@ -179,7 +179,7 @@ class ShootVariables:
         for literal in unique:
             self.model.add_implication(literal, present)
         self.model.add_bool_or([*unique, ~present])
-        self._define(present, lambda v: int(any(v.value(lit) for lit in unique)))
+        self.define(present, lambda v: int(any(v.value(lit) for lit in unique)))
         return present
 
     def _cached(self, key: tuple[object, ...],
@@ -267,7 +267,7 @@ class ShootVariables:
             if nights:
                 night = self.model.new_bool_var(f"night_on[{day}]")
                 self.model.add(sum(nights) <= len(nights) * night)
-                self._define(night, _night_shot_on(day))
+                self.define(night, _night_shot_on(day))
             self._night[day] = night
         return self._night[day]
 
@@ -335,7 +335,7 @@ class ShootVariables:
                     if start + length - 1 > lowest:
                         self.model.add_implication(literal, after[start + length - 2])
             for index, day in enumerate(self.days):
-                self._define(after[index], _wrap_reaches(day))
+                self.define(after[index], _wrap_reaches(day))
                 if day <= lowest:
                     continue
                 on_day = [lit for scene in self.scenes_on.get(day, [])
@@ -369,7 +369,7 @@ class ShootVariables:
             if most > 0:
                 variable = self.model.new_int_var(0, most, f"overtime[{day}]")
                 self.model.add_max_equality(variable, [0, self.day_minutes(day) - standard])
-                self._define(variable, _overtime_on(day))
+                self.define(variable, _overtime_on(day))
             self._overtime[day] = variable
         return self._overtime[day]
 
@@ -419,7 +419,7 @@ class ShootVariables:
         self.model.add_implication(first, either)
         self.model.add_implication(second, either)
         self.model.add_bool_or([first, second, ~either])
-        self._define(either, lambda v: max(v.value(first), v.value(second)))
+        self.define(either, lambda v: max(v.value(first), v.value(second)))
         return either
 
     def _cached_list(self, key: tuple[object, ...],
@@ -455,7 +455,7 @@ class ShootVariables:
                 self.model.add_implication(arrives, on)
                 self.model.add_implication(arrives, ~before)
                 self.model.add_bool_or([~on, before, arrives])
-                self._define(arrives, _arrives(on, before))
+                self.define(arrives, _arrives(on, before))
                 flags.append(arrives)
             return flags
 
@@ -509,12 +509,12 @@ class ShootVariables:
             if previous is not None:
                 self.model.add_implication(begins, ~previous)
             self.model.add_implication(begins, dropped[target])
-            self._define(begins, _drop_begins(cast_id, day))
+            self.define(begins, _drop_begins(cast_id, day))
             starts.append(begins)
         if starts:
             self.model.add_at_most_one(starts)
         for day, is_dropped in dropped.items():
-            self._define(is_dropped, _is_dropped(cast_id, day))
+            self.define(is_dropped, _is_dropped(cast_id, day))
         return list(dropped.values())
 
     def _earliest_pickup_reach(self, first_dropped: int) -> int | None:
@@ -531,7 +531,8 @@ class ShootVariables:
 
     # ----- hints and solutions ---------------------------------------------------------------
 
-    def _define(self, variable: cp_model.IntVar, definition: Definition) -> None:
+    def define(self, variable: cp_model.IntVar, definition: Definition) -> None:
+        """Record how ``variable`` follows from the others, for complete hints."""
         self._definitions.append((variable, definition))
 
     def hint_values(self, solution: Solution) -> dict[int, int]:

@@ -1,0 +1,98 @@
+"""The price the search puts on bottleneck risk: a hinge on the risk a shoot day carries.
+
+Each scene has a risk weight (thousandths of a bottleneck probability, from the predictor), and a
+day carries the sum of the weights of the scenes shot on it.  Up to the *knee* a day's risk is
+not priced (shifting it between days would change nothing: the sum over all days is fixed); past
+the knee every thousandth costs ``price`` cost units, so the search spreads risk instead of
+stacking it.  A day number may have a tighter knee of its own (the re-solve rounds set them on the
+days the predictor still flags).  Company moves and minutes past the standard day carry risk of
+their own, priced per move and per minute.  The predictions stay soft: risk is priced, never
+forbidden.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from .variables import Definition, Literal, ShootVariables, Valuation
+
+
+@dataclass(frozen=True)
+class RiskPrice:
+    """How the objective prices the risk of each shoot day.
+
+    Attributes
+    ----------
+    weights
+        Scene id -> risk weight in thousandths of a bottleneck probability (each part of a
+        multi-day scene carries it).
+    knee
+        Summed weight a day may carry before its risk is priced.
+    price
+        Cost units per thousandth of summed weight past the knee.
+    day_knees
+        Shoot day -> a tighter knee for that day.
+    move_price
+        Cost units of the risk a company move adds to its day.
+    overtime_price
+        Cost units of the risk each minute past the standard day adds.
+    """
+
+    weights: Mapping[str, int]
+    knee: int
+    price: int
+    day_knees: Mapping[int, int] = field(default_factory=dict)
+    move_price: int = 0
+    overtime_price: int = 0
+
+    def knee_of(self, day: int) -> int:
+        """The knee of one shoot day."""
+        return min(self.knee, self.day_knees.get(day, self.knee))
+
+
+def risk_cost(model: cp_model.CpModel, variables: ShootVariables,
+              risk: RiskPrice) -> cp_model.LinearExpr | int:
+    """The priced risk of every day, in cost units (new variables in ``model``): its load past
+    its knee, its company moves and its minutes past the standard day."""
+    total = _load_cost(model, variables, risk)
+    for day in variables.days:
+        if risk.move_price:
+            total += risk.move_price * variables.moves(day)
+        if risk.overtime_price and (overtime := variables.overtime(day)) is not None:
+            total += risk.overtime_price * overtime
+    return total
+
+
+def _load_cost(model: cp_model.CpModel, variables: ShootVariables,
+               risk: RiskPrice) -> cp_model.LinearExpr | int:
+    """The hinge: each day's summed scene weights past its knee, priced."""
+    if risk.price <= 0:
+        return 0
+    excesses = []
+    for day in variables.days:
+        literals, weights = [], []
+        for scene in variables.scenes_on.get(day, []):
+            weight = risk.weights.get(scene.id, 0)
+            if weight > 0 and (literal := variables.occupies(scene, day)) is not None:
+                literals.append(literal)
+                weights.append(weight)
+        knee = risk.knee_of(day)
+        if sum(weights) <= knee:
+            continue
+        excess = model.new_int_var(0, sum(weights) - knee, f"risk_excess[{day}]")
+        model.add(excess >= cp_model.LinearExpr.weighted_sum(literals, weights) - knee)
+        variables.define(excess, _excess_past(literals, weights, knee))
+        excesses.append(excess)
+    return risk.price * sum(excesses) if excesses else 0
+
+
+def _excess_past(literals: list[Literal], weights: list[int], knee: int) -> Definition:
+    def definition(v: Valuation) -> int:
+        return max(0, sum(w * v.value(lit) for lit, w in zip(literals, weights, strict=True))
+                   - knee)
+    return definition
+
+

@@ -1,0 +1,217 @@
+"""Plan a production: the cheapest schedule, then rounds that take bottleneck risk off it.
+
+``plan_production`` is what the CLI and the upload page call.  Predict, then optimise:
+
+1. Solve for the cheapest schedule (half the time).  Its cost bound stays the reported bound.
+2. Score its days with the bottleneck model.  Each scene gets a risk weight, and the CP model
+   prices the risk a day carries past a knee (``predict/pricing.py``, ``model/risk.py``).
+3. A few rounds solve again from the best plan, each with the knees of the days still flagged
+   tightened.  The plan kept is the one with the least cost plus expected bottleneck days (by
+   the model) times what a bottleneck day is worth (``bottleneck_day_cost``): risk is bought off
+   only where it is worth its price.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from .config import SolverConfig
+from .data import Production
+from .model import RiskPrice, ShootingModel
+from .predict.model import TrainedModel, load_default
+from .predict.pricing import day_loads, fit_risk_price, tighten
+from .predict.risk import DayRisk, scene_risk_weights, score_days
+from .result import Progress, Result, SolveStatus
+from .solution import COST_SCALE, Schedule, Solution, to_money
+from .solve import canonical_order, solve
+from .validate import validate
+
+logger = logging.getLogger("scheduler")
+
+# Rounds that take risk off the cheapest plan, after it.
+RISK_ROUNDS = 2
+# Share of the time limit the cheapest plan gets; the rounds share the rest.
+FIRST_ROUND_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class RoundReport:
+    """One planning round: 0 is the cheapest plan, later ones are priced for risk."""
+
+    number: int
+    cost: int
+    expected_bottleneck_days: float
+    flagged_days: tuple[int, ...]
+    kept: bool = False
+
+
+@dataclass
+class Plan:
+    """A solve's result and the bottleneck forecast of its days.
+
+    Attributes
+    ----------
+    result
+        The outcome (status, schedule, cost, proven bound on the cost, conflicts).
+    risk
+        Shoot day -> forecast; None when there is no schedule.
+    rounds
+        What each round gave (empty when risk was not priced).
+    """
+
+    result: Result
+    risk: dict[int, DayRisk] | None
+    rounds: list[RoundReport] = field(default_factory=list)
+
+
+@dataclass
+class _Candidate:
+    solution: Solution
+    cost: int
+    risk: dict[int, DayRisk]
+
+    @property
+    def expected_bottleneck_days(self) -> float:
+        return sum(forecast.probability for forecast in self.risk.values())
+
+    def priced(self, day_value: int) -> float:
+        """Cost plus the expected bottleneck days at their worth, in cost units."""
+        return self.cost + day_value * COST_SCALE * self.expected_bottleneck_days
+
+
+def plan_production(
+    production: Production,
+    config: SolverConfig,
+    *,
+    model: TrainedModel | None = None,
+    risk_aware: bool = True,
+    rounds: int = RISK_ROUNDS,
+    on_progress: Callable[[Progress], None] | None = None,
+    stop: threading.Event | None = None,
+) -> Plan:
+    """The cheapest valid schedule of ``production`` that does not stack bottleneck risk, with
+    every planned day scored.
+
+    Parameters
+    ----------
+    production
+        A checked production.
+    config
+        The search settings; the time limit covers every round.
+    model
+        The bottleneck model (default: the one shipped with plan-shoot).
+    risk_aware
+        Price risk in rounds after the cheapest plan (also off when the production's
+        ``bottleneck_cost`` is 0).
+    rounds
+        How many risk rounds at most.
+    on_progress
+        Called at each better schedule (from the solver's thread: keep it light).
+    stop
+        Set it to stop the search and keep the best schedule found so far.
+    """
+    model = model or load_default()
+    day_value = production.settings.bottleneck_cost if risk_aware else 0
+    if day_value == 0 or rounds == 0:
+        result = solve(production, config, on_progress=on_progress, stop=stop)
+        risk = score_days(Schedule(production, result.solution), model) if result.solution else None
+        return Plan(result, risk)
+
+    began = time.monotonic()
+    first_config = config.model_copy(update={"time_limit": config.time_limit * FIRST_ROUND_SHARE})
+    result = solve(production, first_config, on_progress=on_progress, stop=stop)
+    if result.solution is None:
+        return Plan(result, None)
+    first = cheapest = best = _candidate(production, model, result.solution)
+    reports = [_report(0, best, model.threshold)]
+    weights = scene_risk_weights(production, model)
+    price = fit_risk_price(production, model, weights, day_value,
+                           [result.solution, result.baseline_solution], seed=config.seed)
+    latest, kept = best, 0
+    for number in range(1, rounds + 1):
+        flagged = reports[-1].flagged_days
+        if price is None or not flagged or (stop is not None and stop.is_set()):
+            break
+        price = tighten(price, day_loads(production, weights, latest.solution), flagged)
+        budget = _round_budget(config, began, rounds - number + 1)
+        found = _solve_priced(production, price, best.solution, budget, on_progress, stop,
+                              bound=result.lower_bound)
+        if found is None:
+            break
+        latest = _candidate(production, model, found)
+        reports.append(_report(number, latest, model.threshold))
+        cheapest = min(cheapest, latest, key=lambda candidate: candidate.cost)
+        if latest.priced(day_value) < best.priced(day_value):
+            best, kept = latest, number
+    reports[kept] = replace(reports[kept], kept=True)
+    _keep(result, best, first, cheapest, len(reports) - 1, production.settings.currency)
+    result.runtime = time.monotonic() - began
+    result.interrupted = result.interrupted or bool(stop and stop.is_set())
+    return Plan(result, best.risk, reports)
+
+
+def _candidate(production: Production, model: TrainedModel, solution: Solution) -> _Candidate:
+    schedule = Schedule(production, solution)
+    return _Candidate(solution, schedule.total_cost, score_days(schedule, model))
+
+
+def _report(number: int, candidate: _Candidate, threshold: float) -> RoundReport:
+    flagged = tuple(day for day, forecast in candidate.risk.items()
+                    if forecast.probability >= threshold)
+    return RoundReport(number, candidate.cost, candidate.expected_bottleneck_days, flagged)
+
+
+def _round_budget(config: SolverConfig, began: float, rounds_left: int) -> SolverConfig:
+    """The time of one risk round: an equal share of what is left (of the deterministic budget
+    in deterministic mode, so that runs repeat)."""
+    if config.deterministic:
+        share = config.time_limit * (1 - FIRST_ROUND_SHARE) / max(1, rounds_left)
+    else:
+        share = (config.time_limit - (time.monotonic() - began)) / max(1, rounds_left)
+    return config.model_copy(update={"time_limit": max(0.1, share)})
+
+
+def _solve_priced(production: Production, price: RiskPrice, start: Solution,
+                  config: SolverConfig, on_progress: Callable[[Progress], None] | None,
+                  stop: threading.Event | None, bound: int | None) -> Solution | None:
+    """One risk round: the model with risk priced, warm-started from ``start``; the schedule
+    found if it breaks no rule."""
+    model = ShootingModel(production, risk=price)
+    model.hint(canonical_order(production, start))
+
+    def report(progress: Progress) -> None:
+        # The round's bound bounds cost plus risk price; the cheapest plan's bound is the one
+        # that bounds the cost.
+        if on_progress is not None:
+            on_progress(Progress(progress.elapsed, progress.objective,
+                                 bound if bound is not None else progress.bound))
+
+    outcome = model.solve(config, report, stop)
+    if outcome.solution is None or validate(production, outcome.solution):
+        return None
+    return outcome.solution
+
+
+def _keep(result: Result, best: _Candidate, first: _Candidate, cheapest: _Candidate,
+          risk_rounds: int, currency: str) -> None:
+    """Put the plan kept into ``result`` and say what the risk rounds bought, at what price."""
+    if best is first:
+        if risk_rounds:
+            result.notes.append(
+                f"risk rounds: {risk_rounds} re-solves found no plan whose lower risk was "
+                f"worth its cost; the cheapest plan is kept")
+        return
+    result.solution, result.objective = best.solution, best.cost
+    if result.lower_bound is not None and result.lower_bound >= best.cost:
+        result.lower_bound = best.cost  # a later round found it cheaper than the first's proof
+    else:
+        result.status = SolveStatus.FEASIBLE  # not proven the cheapest
+    result.risk_premium = premium = best.cost - cheapest.cost
+    result.notes.append(
+        f"risk-aware plan: {to_money(premium):,} {currency} ({premium / cheapest.cost:.1%}) "
+        f"more than the cheapest plan found, for {first.expected_bottleneck_days:.2f} -> "
+        f"{best.expected_bottleneck_days:.2f} expected bottleneck days (predicted)")
