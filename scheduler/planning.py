@@ -139,7 +139,7 @@ def plan_production(
         price = tighten(price, day_loads(production, weights, latest.solution), flagged)
         budget = _round_budget(config, began, rounds - number + 1)
         found = _solve_priced(production, price, best.solution, budget, on_progress, stop,
-                              bound=result.lower_bound)
+                              bound=result.lower_bound, stage=f"risk round {number} of {rounds}")
         if found is None:
             break
         latest = _candidate(production, model, found)
@@ -177,7 +177,8 @@ def _round_budget(config: SolverConfig, began: float, rounds_left: int) -> Solve
 
 def _solve_priced(production: Production, price: RiskPrice, start: Solution,
                   config: SolverConfig, on_progress: Callable[[Progress], None] | None,
-                  stop: threading.Event | None, bound: int | None) -> Solution | None:
+                  stop: threading.Event | None, bound: int | None,
+                  stage: str) -> Solution | None:
     """One risk round: the model with risk priced, warm-started from ``start``; the schedule
     found if it breaks no rule."""
     model = ShootingModel(production, risk=price)
@@ -188,7 +189,7 @@ def _solve_priced(production: Production, price: RiskPrice, start: Solution,
         # that bounds the cost.
         if on_progress is not None:
             on_progress(Progress(progress.elapsed, progress.objective,
-                                 bound if bound is not None else progress.bound))
+                                 bound if bound is not None else progress.bound, stage))
 
     outcome = model.solve(config, report, stop)
     if outcome.solution is None or validate(production, outcome.solution):

@@ -39,11 +39,16 @@ class Conflict:
 
 @dataclass(frozen=True)
 class Progress:
-    """A new best schedule during the search: for live displays."""
+    """A new best schedule during the search: for live displays.
+
+    ``stage`` names the part of the search when planning runs in rounds (``risk round 1 of 2``);
+    ``elapsed`` counts from the start of the round's search.
+    """
 
     elapsed: float
     objective: int
     bound: int
+    stage: str = ""
 
 
 @dataclass
