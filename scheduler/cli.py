@@ -7,13 +7,14 @@ breakdown workbook, ``template`` writes a blank one.  Exit codes follow ``spec/o
 
 from __future__ import annotations
 
+import json
 import logging
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -26,21 +27,27 @@ from . import __version__
 from .config import SolverConfig
 from .data import Production
 from .errors import InputError, PlanShootError
+from .evaluate import BoardReport
 from .excel.parse import format_eighths
-from .excel.reader import read_workbook
 from .excel.safe import save_text_atomically
 from .excel.template import write_template
 from .excel.writer import write_schedule
-from .export_json import RiskByDay, schedule_to_json
+from .export_json import schedule_to_json
+from .inputs import is_uss, read_production
 from .result import Progress, Result, SolveStatus
-from .solution import Schedule, to_money
-from .solve import solve
+from .solution import Schedule, Solution, to_money
+
+if TYPE_CHECKING:  # the planner and the model load LightGBM: only when a command needs them
+    from .planning import Plan
+    from .predict.model import TrainedModel
+    from .predict.risk import DayRisk
 
 logger = logging.getLogger("scheduler")
 
 EXIT_INPUT_ERROR = 1
 EXIT_INFEASIBLE = 2
 EXIT_NO_SCHEDULE = 3
+MAX_BREAKS_SHOWN = 12  # rule breaks of a board listed on screen
 
 app = typer.Typer(
     name="plan-shoot",
@@ -100,10 +107,11 @@ def check(
     print_summary(production)
 
 
-def read_or_exit(path: Path) -> Production:
-    """The checked production of ``path``; on input errors, list them and exit 1."""
+def read_or_exit(path: Path, uss_defaults: Path | None = None) -> Production:
+    """The checked production of ``path`` (a workbook or a USS file); on input errors, list
+    them and exit 1."""
     try:
-        return read_workbook(path)
+        return read_production(path, uss_defaults=uss_defaults)
     except InputError as error:
         _exit_with_problems(path, error)
     except PlanShootError as error:
@@ -219,7 +227,7 @@ def template(
 @app.command()
 def plan(
     input_path: Annotated[Path, typer.Argument(metavar="INPUT.xlsx",
-                                               help="The breakdown workbook.")],
+                                               help="The breakdown workbook (or a .uss file).")],
     *,
     output: Annotated[Path | None, typer.Option("--output", "-o", metavar="OUT.xlsx",
                                                 help="Schedule workbook (default: "
@@ -240,33 +248,47 @@ def plan(
     json_path: Annotated[Path | None, typer.Option("--json", metavar="OUT.json",
                                                    help="Also write the schedule as JSON.")
                          ] = None,
+    uss_path: Annotated[Path | None, typer.Option("--uss", metavar="OUT.uss",
+                                                  help="Also write the schedule as a USS "
+                                                       "stripboard (added to the input when it "
+                                                       "is a USS file).")] = None,
+    defaults: Annotated[Path | None, typer.Option("--defaults", metavar="DEFAULTS.xlsx",
+                                                  help=DEFAULTS_HELP)] = None,
+    risk_blind: Annotated[bool, typer.Option("--risk-blind",
+                                             help="Plan for cost alone: no risk rounds.")
+                          ] = False,
 ) -> None:
-    """Plan the cheapest shooting schedule of a breakdown workbook and write it."""
-    production = read_or_exit(input_path)
+    """Plan the cheapest shooting schedule of a breakdown workbook (or USS file) and write it."""
+    production = read_or_exit(input_path, defaults)
     target = output or input_path.with_name(f"{input_path.stem}_schedule.xlsx")
     if target.resolve() == input_path.resolve():
         _exit_with_message(f"{target} is the input workbook; choose another output")
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, seed=seed, deterministic=deterministic)
-    result = _solve_live(production, config)
-    risk = _score_risk(production, result, model_dir)
+    plan = _plan_live(production, config, _load_model(model_dir), risk_aware=not risk_blind)
+    result, risk = plan.result, plan.risk
     try:
         written = write_schedule(production, result, target, risk=risk, input_path=input_path)
         if json_path is not None:
             json_text = schedule_to_json(production, result, risk=risk)
             save_text_atomically(json_path, json_text)
+        if uss_path is not None and result.solution is not None:
+            _write_uss(production, result.solution, uss_path, input_path)
     except PlanShootError as error:
         _exit_with_message(str(error))
     except OSError as error:
         _exit_with_message(f"cannot write {target}: {error.strerror or error}")
-    _print_result(production, result, written)
+    _print_result(production, result, written, risk)
     if not result.status.has_solution:
         raise typer.Exit(EXIT_INFEASIBLE if result.status is SolveStatus.INFEASIBLE
                          else EXIT_NO_SCHEDULE)
 
 
-def _solve_live(production: Production, config: SolverConfig) -> Result:
-    """Solve with a live line of elapsed time, best cost, bound and gap; Ctrl-C keeps the best."""
+def _plan_live(production: Production, config: SolverConfig, model: TrainedModel,
+               risk_aware: bool) -> Plan:
+    """Plan with a live line of elapsed time, best cost, bound and gap; Ctrl-C keeps the best."""
+    from .planning import plan_production
+
     stop = threading.Event()
     latest: list[Progress] = []
     currency = production.settings.currency
@@ -275,8 +297,9 @@ def _solve_live(production: Production, config: SolverConfig) -> Result:
         if not latest:
             return Text("searching for a first schedule...")
         now = latest[-1]
-        gap = (now.objective - now.bound) / now.objective if now.objective else 0.0
-        return Text(f"{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
+        gap = max(0.0, (now.objective - now.bound) / now.objective) if now.objective else 0.0
+        stage = f"{now.stage}: " if now.stage else ""
+        return Text(f"{stage}{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
                     f"bound {to_money(now.bound):,}  gap {gap:.1%}   (Ctrl-C keeps the best)")
 
     previous = signal.getsignal(signal.SIGINT)
@@ -287,29 +310,28 @@ def _solve_live(production: Production, config: SolverConfig) -> Result:
                 latest.append(progress)
                 live.update(status_line())
 
-            result = solve(production, config, on_progress=on_progress, stop=stop)
+            plan = plan_production(production, config, model=model, risk_aware=risk_aware,
+                                   on_progress=on_progress, stop=stop)
     finally:
         signal.signal(signal.SIGINT, previous)
-    result.interrupted = result.interrupted or stop.is_set()
-    return result
+    plan.result.interrupted = plan.result.interrupted or stop.is_set()
+    return plan
 
 
-def _score_risk(production: Production, result: Result,
-                model_dir: Path | None) -> RiskByDay | None:
-    """Bottleneck probability and drivers of every planned day (None without a schedule)."""
-    if result.solution is None:
-        return None
+def _load_model(model_dir: Path | None) -> TrainedModel:
+    """The bottleneck model of ``--model``, or the shipped one."""
     from .predict.model import load, load_default
-    from .predict.risk import score_days
 
     try:
-        model = load(model_dir) if model_dir else load_default()
+        return load(model_dir) if model_dir else load_default()
+    except InputError as error:
+        _exit_with_problems(model_dir or Path("default model"), error)
     except (OSError, ValueError, PlanShootError) as error:
         _exit_with_message(f"cannot load the bottleneck model {model_dir}: {error}")
-    return dict(score_days(Schedule(production, result.solution), model))
 
 
-def _print_result(production: Production, result: Result, written: Path) -> None:
+def _print_result(production: Production, result: Result, written: Path,
+                  risk: Mapping[int, DayRisk] | None = None) -> None:
     console = _stdout()
     currency = production.settings.currency
     table = Table(title=production.settings.title, show_header=False)
@@ -331,6 +353,13 @@ def _print_result(production: Production, result: Result, written: Path) -> None
                 table.add_row(f"  {category}", f"{to_money(amount):,}")
         table.add_row("cast hold days", str(schedule.total_hold_days))
         table.add_row("company moves", str(schedule.total_moves))
+    if risk:
+        flagged = [str(day) for day, forecast in risk.items() if forecast.flag]
+        expected = sum(forecast.probability for forecast in risk.values())
+        table.add_row("likely bottleneck days", ", ".join(flagged) or "none")
+        table.add_row("expected bottleneck days", f"{expected:.2f}")
+    if result.risk_premium:
+        table.add_row("risk premium", f"{to_money(result.risk_premium):,} {currency}")
     if result.baseline_cost is not None and result.objective is not None:
         saving = result.baseline_cost - result.objective
         share = saving / result.baseline_cost if result.baseline_cost else 0.0
@@ -341,6 +370,175 @@ def _print_result(production: Production, result: Result, written: Path) -> None
     console.print(table)
     for conflict in result.conflicts:
         _stderr().print(f"- {conflict.rule.wording}: {conflict.message}", markup=False)
+
+
+def _write_uss(production: Production, solution: Solution, target: Path,
+               input_path: Path) -> None:
+    """The schedule as a USS stripboard: added to the input when it is a USS file."""
+    from .interop.uss import new_board_name, write_uss
+
+    source = input_path if is_uss(input_path) else None
+    board = new_board_name(source)
+    write_uss(production, solution, target, source=source, board_name=board)
+    _stdout().print(f'wrote {target}: stripboard "{board}"', markup=False)
+
+
+# ----- USS: import and evaluate ------------------------------------------------------------------
+
+DEFAULTS_HELP = ("For a .uss input: a workbook with what USS lacks. Its Production sheet sets any "
+                 "setting (pages_per_day, crew_day_cost, ...); rows of its Cast, Locations, Crew "
+                 "and Equipment sheets whose id is an id, name or character of the file set "
+                 "their columns (daily_rate, minor, ...), id * sets every row. A workbook "
+                 "written by import-uss and filled in will do. Without it, placeholders apply "
+                 "(listed in the Notes sheet).")
+
+
+@app.command("import-uss")
+def import_uss_command(
+    input_path: Annotated[Path, typer.Argument(metavar="FILE.uss",
+                                               help="A Universal Schedule Standard file.")],
+    *,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="BREAKDOWN.xlsx",
+                                         help="The breakdown workbook to write.")],
+    defaults: Annotated[Path | None, typer.Option("--defaults", metavar="DEFAULTS.xlsx",
+                                                  help=DEFAULTS_HELP)] = None,
+    board: Annotated[str | None, typer.Option("--board", metavar="NAME",
+                                              help="The stripboard whose calendar and number "
+                                                   "of days to take (default: the first with "
+                                                   "day breaks).")] = None,
+) -> None:
+    """Turn a USS file into a breakdown workbook; the Notes sheet says what was assumed."""
+    from .excel.breakdown import write_breakdown
+    from .interop.uss import read_uss
+
+    if output.suffix.lower() != ".xlsx":
+        _exit_with_message(f"{output}: the breakdown is an Excel workbook; name it .xlsx")
+    try:
+        production = read_uss(input_path, defaults, board=board)
+    except InputError as error:
+        _exit_with_problems(input_path, error)
+    except PlanShootError as error:
+        _exit_with_message(str(error))
+    try:
+        write_breakdown(production, output)
+    except OSError as error:
+        _exit_with_message(f"cannot write {output}: {error.strerror or error}")
+    defaults_used = sum(1 for notice in production.notices if notice.startswith("default:"))
+    _stdout().print(f"wrote {output}: {len(production.scenes)} scenes, "
+                    f"{format_eighths(sum(s.eighths for s in production.scenes))} pages, "
+                    f"{len(production.cast)} cast, {len(production.locations)} locations, "
+                    f"{production.calendar.num_days} shoot days from "
+                    f"{production.settings.start_date:%a %d %b %Y}; {defaults_used} defaults "
+                    f"applied (sheet Notes). Next: plan-shoot check {output}",
+                    markup=False, soft_wrap=True)
+
+
+@app.command()
+def evaluate(
+    input_path: Annotated[Path, typer.Argument(metavar="INPUT",
+                                               help="The breakdown: a workbook or a .uss file.")],
+    *,
+    board: Annotated[str | None, typer.Option("--board", metavar="NAME",
+                                              help="A stripboard of the USS input (or of the "
+                                                   "USS file given with --schedule).")] = None,
+    schedule_path: Annotated[Path | None, typer.Option("--schedule", metavar="FILE",
+                                                       help="A schedule workbook plan-shoot "
+                                                            "wrote, or a USS file's "
+                                                            "stripboard.")] = None,
+    defaults: Annotated[Path | None, typer.Option("--defaults", metavar="DEFAULTS.xlsx",
+                                                  help=DEFAULTS_HELP)] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the evaluation as JSON "
+                                                         "(and nothing else) on stdout.")
+                       ] = False,
+) -> None:
+    """Days, cast holds, moves, rule breaks and cost of a board someone built, under our rules
+    and costs."""
+    from .evaluate import evaluate_board
+
+    if board is None and schedule_path is None:
+        _exit_with_message("give the board to evaluate: --board NAME (a stripboard of a USS "
+                           "input) or --schedule FILE")
+    if board is not None and schedule_path is None and not is_uss(input_path):
+        _exit_with_message(f"--board names a stripboard of a USS file; {input_path} is not one "
+                           "(use --schedule FILE)")
+    uses_input_board = schedule_path is None and is_uss(input_path)
+    production = _read_for_board(input_path, defaults, board if uses_input_board else None)
+    solution, name = _board_or_exit(input_path, board, schedule_path)
+    report = evaluate_board(production, solution, name)
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_json(production.settings.currency), indent=2,
+                                    ensure_ascii=False) + "\n")
+        return
+    _print_board(production, report)
+
+
+def _read_for_board(path: Path, defaults: Path | None, board: str | None) -> Production:
+    """The production, with the calendar of the USS stripboard evaluated."""
+    if not is_uss(path):
+        return read_or_exit(path)
+    from .interop.uss import read_uss
+
+    try:
+        return read_uss(path, defaults, board=board)
+    except InputError as error:
+        _exit_with_problems(path, error)
+    except PlanShootError as error:
+        _exit_with_message(str(error))
+
+
+def _board_or_exit(input_path: Path, board: str | None,
+                   schedule_path: Path | None) -> tuple[Solution, str]:
+    """The board to evaluate and its name."""
+    from .interop.schedule_workbook import read_schedule_workbook
+    from .interop.uss import read_uss_board, read_uss_boards
+
+    source = schedule_path or input_path
+    try:
+        if not is_uss(source):
+            return read_schedule_workbook(source), source.name
+        if board is not None:
+            return read_uss_board(source, board), board
+        boards = read_uss_boards(source)
+    except InputError as error:
+        _exit_with_problems(source, error)
+    except PlanShootError as error:
+        _exit_with_message(str(error))
+    if len(boards) != 1:
+        names = ", ".join(f'"{name}"' for name in boards) or "none"
+        _exit_with_message(f"{source} has {len(boards)} stripboards with shoot days ({names}); "
+                           "choose one with --board NAME")
+    name, solution = next(iter(boards.items()))
+    return solution, name
+
+
+def _print_board(production: Production, report: BoardReport) -> None:
+    console = _stdout()
+    currency = production.settings.currency
+    table = Table(title=Text(f"{production.settings.title}: {report.name}"), show_header=False,
+                  title_justify="left")
+    table.add_column("what", style="bold")
+    table.add_column("value")
+    wrap = (f" (wrap {production.calendar.date_of(report.wrap_day):%a %d %b %Y})"
+            if 1 <= report.wrap_day <= production.calendar.num_days else "")
+    table.add_row("shoot days", f"{report.shoot_days}{wrap}")
+    table.add_row("cast work days", str(report.cast_work_days))
+    table.add_row("cast hold days", str(report.cast_hold_days))
+    table.add_row("company moves", str(report.company_moves))
+    for category, amount in report.cost_by_category.items():
+        if amount:
+            table.add_row(f"  {category}", f"{to_money(amount):,}")
+    table.add_row("total cost", f"{to_money(report.total_cost):,} {currency}")
+    breaks = ", ".join(f"{rule.value} {count}" for rule, count in report.breaks_by_rule.items())
+    table.add_row("rule breaks", Text(f"{len(report.violations)}: {breaks}" if breaks else "none"))
+    if report.unscheduled:
+        table.add_row("not on the board", Text(", ".join(report.unscheduled)))
+    console.print(table)
+    shown = report.violations[:MAX_BREAKS_SHOWN]
+    for violation in shown:
+        console.print(f"- {violation}", markup=False, soft_wrap=True)
+    if len(report.violations) > len(shown):
+        console.print(f"... and {len(report.violations) - len(shown)} more (--json lists "
+                      "them all)", markup=False)
 
 
 # ----- train and predict -------------------------------------------------------------------------
@@ -387,6 +585,23 @@ def predict(
         _exit_with_message(str(error))
     _stdout().print(f"wrote {summary.path}: {summary.flagged} of {summary.days} days flagged "
                     f"(threshold {summary.threshold:.2f})", markup=False)
+
+
+# ----- serve -------------------------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on (default: this "
+                                                     "machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """The upload page: drop a breakdown workbook in a browser, get the schedule back."""
+    from .web import serve as serve_app
+
+    _stdout().print(f"plan-shoot upload page on http://{host}:{port} (Ctrl-C stops)",
+                    markup=False)
+    serve_app(host, port)
 
 
 # ----- entry point -------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ The canonical form uses the schema's column names in the schema's order, real Ex
 counts as numbers shown in eighths (``2 3/8``), money as whole numbers and lists joined by
 ``, ``.  ``read_workbook`` reads it back to an equal production (the same ``to_json()``), given
 that the production is in the reader's normal form: date lists sorted and tags in lower case.
+A production with notices (e.g. imported from a USS file: the fields not used, the defaults
+applied) gets a last sheet ``Notes`` listing them; the reader does not read it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from ..data import (
     SceneConstraint,
     Settings,
 )
+from .entities import SETTINGS_FIELDS
 from .parse import format_dates, format_hours, format_work_week
 from .safe import save_atomically, set_cell
 from .schema import (
@@ -54,6 +57,7 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 NUMBER_FORMATS = {Kind.EIGHTHS: "# ?/8", Kind.MONEY: "#,##0", Kind.DATE: "yyyy-mm-dd"}
 # Fields the reader accepts but that are not part of Settings, so are not written back.
 READER_ONLY_FIELDS = frozenset({"date_format"})
+NOTES_SHEET = "Notes"
 _MAX_NUMERIC_ID_DIGITS = 15  # Excel keeps 15 significant digits
 
 
@@ -86,6 +90,8 @@ def write_breakdown(production: Production, path: str | Path) -> Path:
     ]
     for spec, rows in tables:
         write_table_sheet(workbook.create_sheet(spec.name), spec, rows)
+    if production.notices:
+        write_notes_sheet(workbook.create_sheet(NOTES_SHEET), production.notices)
     written = save_atomically(workbook, path)
     logger.info("wrote breakdown workbook %s (%d scenes)", written, len(production.scenes))
     return written
@@ -109,6 +115,15 @@ def write_settings_sheet(worksheet: Worksheet, values: Mapping[str, Any],
         row += 1
     worksheet.column_dimensions["A"].width = 26
     worksheet.column_dimensions["B"].width = 22
+    worksheet.freeze_panes = "A2"
+
+
+def write_notes_sheet(worksheet: Worksheet, notes: Iterable[str]) -> None:
+    """The ``Notes`` sheet: one note a row under a ``Note`` header (text kept as text)."""
+    _header_cell(set_cell(worksheet, 1, 1, "Note"))
+    for row, note in enumerate(notes, start=2):
+        set_cell(worksheet, row, 1, note)
+    worksheet.column_dimensions["A"].width = 120
     worksheet.freeze_panes = "A2"
 
 
@@ -178,20 +193,10 @@ def _width(column: Column) -> float:
 
 
 def _settings_values(production: Production) -> dict[str, Any]:
+    """Every field of the ``Production`` sheet, in model units (the reader's mapping, so that
+    a setting added there is written too)."""
     s: Settings = production.settings
-    return {
-        "title": s.title, "start_date": s.start_date, "end_date": s.end_date,
-        "max_shoot_days": s.max_shoot_days, "work_week": s.work_week,
-        "holidays": s.holidays, "standard_day_hours": s.standard_day_minutes,
-        "max_day_hours": s.max_day_minutes, "overtime_cost_per_hour": s.overtime_cost_per_hour,
-        "pages_per_day": s.pages_per_day_eighths, "crew_day_cost": s.crew_day_cost,
-        "company_move_cost": s.company_move_cost,
-        "company_move_hours": s.company_move_minutes,
-        "max_locations_per_day": s.max_locations_per_day,
-        "allow_split_days": s.allow_split_days, "night_turnaround": s.night_turnaround,
-        "drop_pickup_min_days": s.drop_pickup_min_days, "budget": s.budget,
-        "currency": s.currency, "time_limit_s": s.time_limit_s,
-    }
+    return {name: getattr(s, attr) for name, attr in SETTINGS_FIELDS.items()}
 
 
 def _availability(availability: Availability) -> dict[str, date | tuple[date, ...] | None]:

@@ -1,0 +1,289 @@
+"""Jobs and their queue: a few solves at a time, the rest wait in order; files live and die
+with their job.
+
+A job is one uploaded production, its per-job folder (the upload and the files made from it) and
+its solve.  ``JobQueue`` runs at most ``max_running`` jobs at once on its own threads, tells a
+waiting job its place in the line, cancels (a waiting job leaves the line; a running one stops and
+keeps its best schedule so far) and removes the folders of finished jobs after ``keep_seconds``.
+Job ids are random (uuid4): knowing one job's address tells nothing about another's.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+
+from ..data import Production
+from ..planning import Plan
+from ..result import Progress
+from .downloads import DownloadKind
+
+logger = logging.getLogger("scheduler")
+
+Clock = Callable[[], float]
+
+
+class JobState(StrEnum):
+    WAITING = "waiting"  # in the line for a free solver
+    SOLVING = "solving"
+    DONE = "done"  # solved: a schedule, a proof that none exists, or none found in time
+    CANCELLED = "cancelled"  # left the line before its solve started
+    FAILED = "failed"  # something broke on our side; logged
+
+    @property
+    def is_final(self) -> bool:
+        return self in (JobState.DONE, JobState.CANCELLED, JobState.FAILED)
+
+
+class QueueFull(Exception):
+    """Too many jobs are waiting already."""
+
+
+class QueueClosed(Exception):
+    """The server is shutting down."""
+
+
+def new_job_id() -> str:
+    """An unguessable job id (122 random bits), safe in a URL and as a folder name."""
+    return uuid.uuid4().hex
+
+
+def is_job_id(text: str) -> bool:
+    """True when ``text`` has the form of a job id (checked before any lookup)."""
+    return len(text) == 32 and all(ch in "0123456789abcdef" for ch in text)
+
+
+class Job:
+    """One uploaded production and its solve.
+
+    Parameters
+    ----------
+    job_id
+        From ``new_job_id``.
+    folder
+        The job's private folder: the upload and every file made from it.
+    production
+        The checked production.
+    upload
+        The uploaded file, saved under a name of our choosing inside ``folder``.
+    display_name
+        The file name the user's browser sent: shown (escaped), never used as a path.
+    time_limit
+        Seconds of search.
+    """
+
+    def __init__(self, job_id: str, folder: Path, production: Production, upload: Path,
+                 display_name: str, time_limit: float) -> None:
+        self.id = job_id
+        self.folder = folder
+        self.production = production
+        self.upload = upload
+        self.display_name = display_name
+        self.time_limit = time_limit
+        self.state = JobState.WAITING
+        self.submitted_at = 0.0
+        self.started_at: float | None = None
+        self.finished_at: float | None = None
+        self.progress: Progress | None = None
+        self.stop = threading.Event()
+        self.plan: Plan | None = None
+        self.files: dict[DownloadKind, Path] = {}
+        self.failure: str | None = None
+
+    @property
+    def cancel_requested(self) -> bool:
+        return self.stop.is_set()
+
+    def record_progress(self, progress: Progress) -> None:
+        """Keep the latest better schedule's numbers (called from the solver's thread)."""
+        self.progress = progress  # one reference swap: readers see the old or the new one
+
+    def elapsed(self, now: float) -> float:
+        """Seconds of solving so far (0 while waiting)."""
+        if self.started_at is None:
+            return 0.0
+        return (self.finished_at or now) - self.started_at
+
+
+class JobQueue:
+    """Run jobs in order of arrival, ``max_running`` at a time, on background threads.
+
+    Parameters
+    ----------
+    work
+        Solves a job and stores its outcome on it; an exception marks the job failed.
+    max_running
+        Jobs solved at the same time.
+    max_waiting
+        Jobs allowed to wait for a solver; ``submit`` refuses more.
+    keep_seconds
+        A finished job and its folder are removed this long after it finished.
+    sweep_seconds
+        How often the background sweep looks for expired jobs.
+    clock
+        Monotonic seconds (a parameter so tests can move time on).
+    """
+
+    def __init__(self, work: Callable[[Job], None], *, max_running: int, max_waiting: int,
+                 keep_seconds: float, sweep_seconds: float = 60.0,
+                 clock: Clock = time.monotonic) -> None:
+        self._work = work
+        self._max_running = max_running
+        self._max_waiting = max_waiting
+        self._keep_seconds = keep_seconds
+        self._sweep_seconds = sweep_seconds
+        self._clock = clock
+        self._lock = threading.Condition()
+        self._jobs: dict[str, Job] = {}
+        self._waiting: deque[Job] = deque()
+        self._busy = 0
+        self._threads: list[threading.Thread] = []
+        self._closed = threading.Event()
+
+    # ----- the line -------------------------------------------------------------------------------
+
+    def submit(self, job: Job) -> None:
+        """Put a job in the line (and start the solver threads on first use).
+
+        Raises
+        ------
+        QueueFull
+            When ``max_waiting`` jobs wait already and no solver is free.
+        QueueClosed
+            When the queue is shutting down.
+        """
+        with self._lock:
+            if self._closed.is_set():
+                raise QueueClosed
+            free_solvers = self._max_running - self._busy
+            if len(self._waiting) >= self._max_waiting + max(0, free_solvers):
+                raise QueueFull
+            job.state = JobState.WAITING
+            job.submitted_at = self._clock()
+            self._jobs[job.id] = job
+            self._waiting.append(job)
+            self._start_threads()
+            self._lock.notify()
+        logger.info("job %s queued (%d scenes, %.0f s)", job.id, len(job.production.scenes),
+                    job.time_limit)
+
+    def get(self, job_id: str) -> Job | None:
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def position(self, job: Job) -> int | None:
+        """Place in the line, 1 for the next to start; None when not waiting."""
+        with self._lock:
+            for index, waiting in enumerate(self._waiting):
+                if waiting is job:
+                    return index + 1
+        return None
+
+    def cancel(self, job: Job) -> None:
+        """A waiting job leaves the line; a solving one stops and keeps its best schedule."""
+        with self._lock:
+            if job.state is JobState.WAITING:
+                self._waiting.remove(job)
+                job.state = JobState.CANCELLED
+                job.finished_at = self._clock()
+                logger.info("job %s cancelled before it started", job.id)
+                return
+        if job.state is JobState.SOLVING:
+            logger.info("job %s: stop asked, keeping the best schedule so far", job.id)
+            job.stop.set()
+
+    # ----- lifetime -------------------------------------------------------------------------------
+
+    def sweep(self) -> list[str]:
+        """Forget finished jobs older than ``keep_seconds`` and remove their folders.
+
+        Returns
+        -------
+        list[str]
+            The ids removed.
+        """
+        now = self._clock()
+        with self._lock:
+            expired = [job for job in self._jobs.values()
+                       if job.finished_at is not None
+                       and now - job.finished_at >= self._keep_seconds]
+            for job in expired:
+                del self._jobs[job.id]
+        for job in expired:
+            shutil.rmtree(job.folder, ignore_errors=True)
+            logger.info("job %s expired; its files are removed", job.id)
+        return [job.id for job in expired]
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Cancel waiting jobs, stop running ones, and wait for the threads to end."""
+        with self._lock:
+            self._closed.set()
+            for job in list(self._waiting):
+                job.state = JobState.CANCELLED
+                job.finished_at = self._clock()
+            self._waiting.clear()
+            for job in self._jobs.values():
+                job.stop.set()
+            self._lock.notify_all()
+        deadline = time.monotonic() + timeout
+        for thread in self._threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
+
+    def jobs(self) -> list[Job]:
+        with self._lock:
+            return list(self._jobs.values())
+
+    def now(self) -> float:
+        """The queue's clock (the one job times are measured with)."""
+        return self._clock()
+
+    # ----- threads ------------------------------------------------------------------------------
+
+    def _start_threads(self) -> None:
+        """Start the solver and sweeper threads once (called under the lock)."""
+        if self._threads:
+            return
+        for number in range(self._max_running):
+            self._threads.append(threading.Thread(target=self._solve_loop, daemon=True,
+                                                  name=f"plan-shoot-solver-{number + 1}"))
+        self._threads.append(threading.Thread(target=self._sweep_loop, daemon=True,
+                                              name="plan-shoot-sweeper"))
+        for thread in self._threads:
+            thread.start()
+
+    def _solve_loop(self) -> None:
+        while True:
+            with self._lock:
+                while not self._waiting and not self._closed.is_set():
+                    self._lock.wait()
+                if self._closed.is_set():
+                    return
+                job = self._waiting.popleft()
+                job.state = JobState.SOLVING
+                job.started_at = self._clock()
+                self._busy += 1
+            final = self._run(job)
+            with self._lock:
+                job.state = final
+                job.finished_at = self._clock()
+                self._busy -= 1
+
+    def _run(self, job: Job) -> JobState:
+        try:
+            self._work(job)
+        except Exception as error:  # one broken job must not take its solver thread down
+            logger.exception("job %s failed", job.id)
+            job.failure = f"{type(error).__name__}: {error}"
+            return JobState.FAILED
+        return JobState.DONE
+
+    def _sweep_loop(self) -> None:
+        while not self._closed.wait(self._sweep_seconds):
+            self.sweep()

@@ -1,0 +1,209 @@
+"""What the result page says besides the board: headline, summary, costs, Day Out of Days,
+conflicts and notes, all taken from the same functions as the schedule workbook and the JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..data import Production
+from ..dood import DoodCode, day_out_of_days
+from ..export_json import RiskByDay, SummaryValue, pages_text, summary_fields
+from ..result import Result, SolveStatus
+from ..solution import COST_CATEGORIES, Schedule
+
+# Fields of the workbook's Summary sheet that the page shows elsewhere or not at all.
+_SHOWN_ELSEWHERE = {"title", "status", "currency", *(f"cost_{c}" for c in COST_CATEGORIES)}
+_LABELS = {
+    "total_cost": "Total cost", "lower_bound": "Proven lower bound", "gap": "Gap to the bound",
+    "budget": "Budget", "shoot_days": "Shoot days (to wrap)", "wrap_date": "Wrap date",
+    "solve_seconds": "Solve time (s)", "bottleneck_days": "Likely bottleneck days",
+    "scenes": "Scenes", "pages": "Pages", "shooting_days_with_scenes": "Days with scenes",
+    "cast_hold_days": "Cast hold days", "company_moves": "Company moves",
+    "baseline_cost": "Conventional board", "saving_vs_baseline": "Saving vs conventional board",
+    "budget_headroom": "Budget headroom", "conflicts": "Conflicting rules",
+}
+_COST_LABELS = {"crew": "Crew days", "overtime": "Overtime", "cast": "Cast",
+                "locations": "Locations", "moves": "Company moves",
+                "crew_special": "Special crew", "equipment": "Equipment"}
+
+
+def money_text(amount: Decimal | float | int, currency: str) -> str:
+    return f"{amount:,.2f} {currency}"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The status in one sentence, and its tone (a CSS class)."""
+
+    status: str
+    text: str
+    tone: str  # good, warn, bad
+
+
+def headline(result: Result) -> Headline:
+    """What the status means for the producer."""
+    status = result.status
+    stopped = " You stopped the search: this is the best schedule found until then." \
+        if result.interrupted else ""
+    if status is SolveStatus.OPTIMAL:
+        return Headline(status.value, "The cheapest schedule that breaks no rule, proven "
+                                      "optimal." + stopped, "good")
+    if status is SolveStatus.FEASIBLE:
+        gap = f" It costs at most {result.gap:.1%} more than the cheapest possible." \
+            if result.gap is not None else ""
+        return Headline(status.value, "A schedule that breaks no rule." + gap + stopped, "good")
+    if status is SolveStatus.INFEASIBLE:
+        return Headline(status.value, "No schedule can satisfy every rule: the rules below "
+                                      "collide. Change one of them in the workbook and upload "
+                                      "it again.", "bad")
+    if status is SolveStatus.NO_SOLUTION:
+        return Headline(status.value, f"No schedule was found in {result.runtime:.0f} s, and "
+                                      "none was ruled out either. Try again with a longer time "
+                                      "limit." + (" You stopped the search." if result.interrupted
+                                                  else ""), "warn")
+    return Headline(status.value, "The solver could not handle this production; this is a bug "
+                                  "in plan-shoot, please report it.", "bad")
+
+
+@dataclass(frozen=True)
+class SummaryLine:
+    label: str
+    value: str
+
+
+def summary_lines(production: Production, result: Result,
+                  risk: RiskByDay | None) -> list[SummaryLine]:
+    """The workbook's Summary fields, in its order, as the producer reads them."""
+    currency = production.settings.currency
+    return [SummaryLine(_LABELS.get(name, name.replace("_", " ").capitalize()),
+                        _value_text(name, value, currency))
+            for name, value in summary_fields(production, result, risk)
+            if name not in _SHOWN_ELSEWHERE]
+
+
+def _value_text(name: str, value: SummaryValue, currency: str) -> str:
+    if value is None or value == "":
+        return "none" if name == "bottleneck_days" else "-"
+    if name == "gap" and isinstance(value, float):
+        return f"{value:.1%}"
+    if isinstance(value, Decimal):
+        return money_text(value, currency)
+    if isinstance(value, date):
+        return f"{value:%a} {value.day} {value:%b %Y}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class CostLine:
+    label: str
+    amount: str
+    share: float  # of the total, for the bar
+
+
+def cost_lines(production: Production, result: Result) -> list[CostLine]:
+    """Cost by category (as the Summary sheet's ``cost_*`` rows); empty without a schedule."""
+    fields = dict(summary_fields(production, result))
+    amounts = {c: fields.get(f"cost_{c}") for c in COST_CATEGORIES}
+    total = sum((a for a in amounts.values() if isinstance(a, Decimal)), Decimal(0))
+    currency = production.settings.currency
+    return [CostLine(_COST_LABELS[c], money_text(a, currency),
+                     float(a / total) if total else 0.0)
+            for c, a in amounts.items() if isinstance(a, Decimal)]
+
+
+@dataclass(frozen=True)
+class DoodCell:
+    code: str
+    css_class: str
+    meaning: str
+
+
+@dataclass(frozen=True)
+class DoodLine:
+    cast_id: str
+    name: str
+    character: str
+    cells: tuple[DoodCell, ...]
+    work: int
+    hold: int
+    drop: int
+    paid: int
+    start: str
+    finish: str
+    cost: str
+
+
+@dataclass(frozen=True)
+class DoodTable:
+    days: tuple[tuple[int, str], ...]  # (shoot day, "4 Mar")
+    lines: tuple[DoodLine, ...]
+    legend: tuple[tuple[str, str, str], ...]  # (code, css class, meaning)
+
+
+def dood_table(schedule: Schedule) -> DoodTable:
+    """The Day Out of Days of ``dood.day_out_of_days``, with a CSS class per code."""
+    dood = day_out_of_days(schedule)
+    currency = schedule.production.settings.currency
+    empty = DoodCell("", "", "")
+    lines = tuple(
+        DoodLine(row.cast_id, row.name, row.character,
+                 tuple(_dood_cell(row.codes[day]) if day in row.codes else empty
+                       for day in dood.days),
+                 row.work_days, row.hold_days, row.drop_days, row.paid_days,
+                 _short(row.start), _short(row.finish), money_text(row.cost_money, currency))
+        for row in dood.rows)
+    days = tuple((day, f"{when.day} {when:%b}") for day, when in zip(dood.days, dood.dates,
+                                                                       strict=True))
+    legend = tuple((code.value, _dood_class(code), code.meaning) for code in DoodCode)
+    return DoodTable(days, lines, legend)
+
+
+def _dood_cell(code: DoodCode) -> DoodCell:
+    return DoodCell(code.value, _dood_class(code), code.meaning)
+
+
+def _dood_class(code: DoodCode) -> str:
+    if code is DoodCode.HOLD:
+        return "dood-hold"
+    if code is DoodCode.DROP:
+        return "dood-drop"
+    return "dood-work"
+
+
+def _short(when: date | None) -> str:
+    return f"{when.day} {when:%b}" if when else "-"
+
+
+@dataclass(frozen=True)
+class ConflictLine:
+    rule: str
+    message: str
+
+
+def conflict_lines(result: Result) -> list[ConflictLine]:
+    """The rules that collide, in producer language (from the explanation of infeasibility)."""
+    return [ConflictLine(conflict.rule.wording, conflict.message) for conflict in result.conflicts]
+
+
+def notes(production: Production, result: Result) -> list[str]:
+    """Notices of the reader and notes of the solve (as the Notes sheet has them)."""
+    return [*production.notices, *result.notes]
+
+
+def production_facts(production: Production) -> list[SummaryLine]:
+    """What was uploaded, in a few lines (the solve page shows them while the search runs)."""
+    calendar = production.calendar
+    span = (f"{calendar.num_days} available, {calendar.dates[0]:%a} {calendar.dates[0].day} "
+            f"{calendar.dates[0]:%b %Y} to {calendar.dates[-1]:%a} {calendar.dates[-1].day} "
+            f"{calendar.dates[-1]:%b %Y}" if calendar.dates else "none")
+    eighths = sum(scene.eighths for scene in production.scenes)
+    return [
+        SummaryLine("Scenes", f"{len(production.scenes)} ({pages_text(eighths)} pages)"),
+        SummaryLine("Cast", str(len(production.cast))),
+        SummaryLine("Locations", str(len(production.locations))),
+        SummaryLine("Crew / equipment", f"{len(production.crew)} / {len(production.equipment)}"),
+        SummaryLine("Shoot days", span),
+        SummaryLine("Rules between scenes", str(len(production.constraints))),
+    ]
