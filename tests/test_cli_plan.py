@@ -60,3 +60,26 @@ def test_bare_file_argument_means_plan(tmp_path: Path) -> None:
     except SystemExit as stop:
         assert stop.code in (0, None)
     assert out.exists()
+
+
+def test_plan_reports_risk_and_its_premium_and_risk_blind_plans_for_cost(tmp_path: Path) -> None:
+    source = tmp_path / "short.xlsx"
+    source.write_bytes((EXAMPLES / "short_film.xlsx").read_bytes())
+    aware = runner.invoke(app, ["plan", str(source), "-o", str(tmp_path / "a.xlsx"),
+                                "--time-limit", "4", "--deterministic"])
+    blind = runner.invoke(app, ["plan", str(source), "-o", str(tmp_path / "b.xlsx"),
+                                "--time-limit", "4", "--deterministic", "--risk-blind"])
+    assert aware.exit_code == 0 and blind.exit_code == 0, aware.output + blind.output
+    assert "expected bottleneck days" in aware.output and "risk premium" in aware.output
+    assert "risk premium" not in blind.output
+    summaries = [{row[0]: row[1] for row in openpyxl.load_workbook(
+        tmp_path / name, read_only=True)["Summary"].iter_rows(values_only=True)}
+        for name in ("a.xlsx", "b.xlsx")]
+    assert summaries[0]["risk_premium"] > 0 == summaries[1]["risk_premium"]
+    assert summaries[0]["expected_bottleneck_days"] < summaries[1]["expected_bottleneck_days"]
+
+
+def test_serve_is_a_command_with_host_and_port() -> None:
+    result = runner.invoke(app, ["serve", "--help"])
+    assert result.exit_code == 0
+    assert "--host" in result.output and "--port" in result.output
