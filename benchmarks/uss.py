@@ -1,6 +1,7 @@
 """Boards people built beside ours: the stripboards of the public USS sample.
 
-``uv run python -m benchmarks.uss [--time-limit 600] [--boards NAME ...] [--workers 2]``
+``uv run python -m benchmarks.uss [--time-limit 400] [--boards NAME ...] [--workers 2]
+[--standard-hours 10] [--max-hours 13] [--move-hours 1]``
 
 The sample (``shared/research/data/uss/full_sample_schedule.uss``, It's a Wonderful Life) holds
 three scheduled stripboards built by people: First Pass (60 shoot days), Second Pass (67) and
@@ -24,11 +25,13 @@ from __future__ import annotations
 import argparse
 import csv
 import math
+import os
 import platform
 import sys
 import threading
 import time
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 from scheduler.config import SolverConfig
@@ -55,7 +58,7 @@ class ComparisonSettings:
     cast_daily_rate: int = 1000
     crew_day_cost: int = 10_000
     standard_day_hours: float = 10.0
-    max_day_hours: float = 12.0
+    max_day_hours: float = 13.0
     company_move_hours: float = 1.0
 
     def defaults(self) -> UssDefaults:
@@ -200,7 +203,8 @@ def markdown(comparisons: list[Comparison], command: str, settings: ComparisonSe
              time_limit: float, workers: int) -> str:
     lines = [f"Command: `{command}`  ",
              f"Time limit: {time_limit:g} s per board, {workers} CP-SAT workers; "
-             f"{platform.python_implementation()} {platform.python_version()}.  ",
+             f"{os.cpu_count()} cores, {platform.python_implementation()} "
+             f"{platform.python_version()}, OR-Tools {version('ortools')}.  ",
              f"Settings: {settings.describe()}.", "",
              "| " + " | ".join(COLUMNS) + " |", "|---" * len(COLUMNS) + "|"]
     for comparison in comparisons:
@@ -230,8 +234,8 @@ def write_results(comparisons: list[Comparison], text: str, results: Path,
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.uss", description=__doc__)
-    parser.add_argument("--time-limit", type=float, default=600.0,
-                        help="seconds per board, both searches together (default 600)")
+    parser.add_argument("--time-limit", type=float, default=400.0,
+                        help="seconds per board, both searches together (default 400)")
     parser.add_argument("--workers", type=int, default=2, help="CP-SAT workers (default 2)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--boards", nargs="+", default=list(BOARDS), metavar="NAME")
@@ -239,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=RESULTS_DIR)
     parser.add_argument("--stem", default="uss", help="results file names (default uss)")
     parser.add_argument("--standard-hours", type=float, default=10.0)
-    parser.add_argument("--max-hours", type=float, default=12.0)
+    parser.add_argument("--max-hours", type=float, default=13.0)
     parser.add_argument("--move-hours", type=float, default=1.0)
     args = parser.parse_args(argv)
     path = args.shared / SAMPLE

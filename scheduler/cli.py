@@ -427,7 +427,7 @@ def import_uss_command(
     _stdout().print(f"wrote {output}: {len(production.scenes)} scenes, "
                     f"{format_eighths(sum(s.eighths for s in production.scenes))} pages, "
                     f"{len(production.cast)} cast, {len(production.locations)} locations, "
-                    f"{production.calendar.num_days} shoot days from "
+                    f"a calendar of {production.calendar.num_days} shoot days from "
                     f"{production.settings.start_date:%a %d %b %Y}; {defaults_used} defaults "
                     f"applied (sheet Notes). Next: plan-shoot check {output}",
                     markup=False, soft_wrap=True)

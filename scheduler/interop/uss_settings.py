@@ -4,8 +4,9 @@
   with day breaks, else the file's first calendar: its ``start`` event, its weekly days off, and
   every other dated event (holidays, days off, travel) as a date without shooting.
 * A chosen stripboard also sets the number of shoot days (its board's), so that a board is
-  planned and evaluated on its own calendar; without one the calendar is as long as a
-  workbook's without an end date (a day per strip at most).
+  planned and evaluated on its own calendar; without one the calendar holds as many days as the
+  longest stripboard with day breaks (the people who scheduled it needed no more), else a day
+  per strip at most, as a workbook without an end date.
 * ``drop_pickup_min_days`` is the elements' drop/pick-up days; money, pace and day lengths come
   from the defaults (``uss_defaults``), each default used is noted.
 """
@@ -82,7 +83,8 @@ def build_settings(document: UssDocument, defaults: UssDefaults, chosen: UssStri
         values["work_week"] = tuple(day for day in range(7)
                                     if (day + 1) % 7 not in calendar.weekdays_off)
     values["drop_pickup_min_days"] = _drop_days(document, notes)
-    board_days = _board_days(chosen)
+    board_days = (_board_days(chosen) if chosen is not None
+                  else max((_board_days(s) or 0 for s in document.stripboards), default=0))
     if board_days:
         values["max_shoot_days"] = board_days
     for name, value in defaults.settings.items():
@@ -95,7 +97,10 @@ def build_settings(document: UssDocument, defaults: UssDefaults, chosen: UssStri
     if "start_date" not in values:
         raise InputError([Problem("calendars", "the file has no calendar with a start date; "
                                                "give start_date in the defaults workbook")])
-    _note_settings_defaults(values, defaults, board_days, notes)
+    days_from = ("the days of the stripboard" if chosen is not None
+                 else "the days of the longest stripboard")
+    _note_settings_defaults(values, defaults,
+                            f"{board_days}, {days_from}" if board_days else None, notes)
     try:
         return Settings(**values)
     except ValidationError as error:
@@ -125,7 +130,7 @@ def _drop_days(document: UssDocument, notes: ImportNotes) -> int:
 
 
 def _note_settings_defaults(values: dict[str, Any], defaults: UssDefaults,
-                            board_days: int | None, notes: ImportNotes) -> None:
+                            board_days: str | None, notes: ImportNotes) -> None:
     given = set(defaults.settings)
     s = Settings.model_fields
     if "crew_day_cost" not in given:
@@ -139,8 +144,7 @@ def _note_settings_defaults(values: dict[str, Any], defaults: UssDefaults,
         notes.defaults.append(f"standard_day_hours {s['standard_day_minutes'].default / 60:g}, "
                               f"max_day_hours {s['max_day_minutes'].default / 60:g}")
     if "max_shoot_days" not in given and "end_date" not in given:
-        notes.defaults.append(f"max_shoot_days {board_days}, the days of the stripboard"
-                              if board_days else
+        notes.defaults.append(f"max_shoot_days {board_days}" if board_days else
                               "no end date: the calendar holds a shoot day per strip at most")
     left = [name for name in ("overtime_cost_per_hour", "company_move_cost")
             if name not in given]

@@ -67,8 +67,9 @@ def test_a_board_people_built_breaks_our_rules_and_is_still_costed() -> None:
 
 
 def test_the_small_sample_imports_with_room_in_the_calendar() -> None:
-    """Its one strip needs GEORGE, who is off on Mondays and Fridays: a calendar of a day per
-    strip (Monday 20 June) has no day for it, and the problem says so at the strip."""
+    """Its one strip needs GEORGE, who is off on Mondays and Fridays: a calendar as long as its
+    stripboard (one day, Monday 20 June) has no day for it, and the problem says so at the
+    strip."""
     with pytest.raises(InputError) as caught:
         read_uss(SMALL_SAMPLE)
     (problem,) = caught.value.problems
