@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -51,6 +52,9 @@ from .uss_settings import (
     chosen_stripboard,
     weekday_names,
 )
+
+# The kinds of value a strip heading holds beside its set: INT/EXT and day/night.
+HeadingValue = TypeVar("HeadingValue", IntExt, DayNight)
 
 MS_PER_MINUTE = 60_000
 _ID_FORBIDDEN = re.compile(r"[,;\r\n\t]+")  # the workbook's list separators
@@ -277,31 +281,28 @@ class _Builder:
         return tuple(dict.fromkeys(self.entity_id[e.id] for e in elements))
 
     def _int_ext(self, strip: UssBreakdown, elements: list[UssElement]) -> IntExt:
-        if not elements:
-            self.notes.add(f"{strip.path} (scene {strip.scene or '-'}) has no INT/EXT; read as "
-                           "INT")
-            return IntExt.INT
-        written = elements[0].name
-        value = int_ext_of(written)
-        if value is None:
-            self.notes.add(f'INT/EXT "{written}" is not known; read as INT')
-            return IntExt.INT
-        if written.upper() != value.value:
-            self.notes.add(f'INT/EXT "{written}" is read as {value.value}')
-        return value
+        return self._heading_value(strip, elements, "INT/EXT", int_ext_of, IntExt.INT)
 
     def _day_night(self, strip: UssBreakdown, elements: list[UssElement]) -> DayNight:
+        return self._heading_value(strip, elements, "day/night", day_night_of, DayNight.DAY)
+
+    def _heading_value(self, strip: UssBreakdown, elements: list[UssElement], what: str,
+                       read: Callable[[str], HeadingValue | None],
+                       default: HeadingValue) -> HeadingValue:
+        """The strip's INT/EXT or day/night from its first element of that kind; a missing or
+        unknown value is read as ``default``, and every reading that is not the written word is
+        noted."""
         if not elements:
-            self.notes.add(f"{strip.path} (scene {strip.scene or '-'}) has no day/night; read "
-                           "as DAY")
-            return DayNight.DAY
+            self.notes.add(f"{strip.path} (scene {strip.scene or '-'}) has no {what}; read as "
+                           f"{default.value}")
+            return default
         written = elements[0].name
-        value = day_night_of(written)
+        value = read(written)
         if value is None:
-            self.notes.add(f'day/night "{written}" is not known; read as DAY')
-            return DayNight.DAY
+            self.notes.add(f'{what} "{written}" is not known; read as {default.value}')
+            return default
         if written.upper() != value.value:
-            self.notes.add(f'day/night "{written}" is read as {value.value}')
+            self.notes.add(f'{what} "{written}" is read as {value.value}')
         return value
 
     def _scene_location(self, strip: UssBreakdown, elements: list[UssElement],
