@@ -18,7 +18,7 @@ from scheduler.config import SolverConfig
 from scheduler.data import Production
 from scheduler.excel.reader import read_workbook
 from scheduler.planning import Plan, plan_production
-from scheduler.predict.model import load_default
+from scheduler.predict.model import TrainedModel, load_default
 from scheduler.predict.risk import expected_bottleneck_days
 from scheduler.solution import Schedule, to_money
 
@@ -42,10 +42,10 @@ def productions(generated_sizes: list[int], seed: int) -> list[tuple[str, Produc
     return found
 
 
-def compare(name: str, production: Production, time_limit: float) -> list[str]:
+def compare(name: str, production: Production, time_limit: float,
+            model: TrainedModel) -> list[str]:
     """Two table rows: the risk-blind plan and the risk-aware plan of one production."""
     config = SolverConfig(time_limit=time_limit, deterministic=True)
-    model = load_default()
     blind = plan_production(production, config, model=model, risk_aware=False)
     aware = plan_production(production, config, model=model)
     blind_cost = blind.result.objective or 0
@@ -76,8 +76,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     rows = [HEADER]
+    model = load_default()
     for name, production in productions(args.generated, args.seed):
-        for row in compare(name, production, args.time_limit):
+        for row in compare(name, production, args.time_limit, model):
             rows.append(row)
             print(row, flush=True)
     RESULTS.mkdir(exist_ok=True)

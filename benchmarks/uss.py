@@ -6,7 +6,7 @@
 The sample (``shared/research/data/uss/full_sample_schedule.uss``, It's a Wonderful Life) holds
 three scheduled stripboards built by people: First Pass (60 shoot days), Second Pass (67) and
 Rev. WHITE (56).  For each, the comparison production is the file read with that board's
-calendar and availability (``read_uss(..., board=NAME)``), restricted to the strips on the board
+calendar and availability (``import_uss(..., board=NAME)``), restricted to the strips on the board
 (the boneyard is left out of both), every cast member at the same daily rate, and every strip
 shot at the board's own pace: its average pages per shoot day fill a standard day.  The board is
 evaluated under our rules and costs (``scheduler.evaluate``); ours comes from
@@ -35,9 +35,9 @@ from importlib.metadata import version
 from pathlib import Path
 
 from scheduler.config import SolverConfig
-from scheduler.data import Production, Settings
+from scheduler.data import Production
 from scheduler.evaluate import BoardReport, evaluate_board
-from scheduler.interop.uss import read_uss, read_uss_board
+from scheduler.interop.uss import import_uss
 from scheduler.interop.uss_defaults import EVERY, Overrides, UssDefaults
 from scheduler.result import Progress, Result
 from scheduler.solution import COST_SCALE, Solution, to_money
@@ -66,9 +66,8 @@ class ComparisonSettings:
                     "standard_day_minutes": round(self.standard_day_hours * 60),
                     "max_day_minutes": round(self.max_day_hours * 60),
                     "company_move_minutes": round(self.company_move_hours * 60),
-                    "overtime_cost_per_hour": 0, "company_move_cost": 0}
-        if "bottleneck_day_cost" in Settings.model_fields:  # plan for cost alone, not risk
-            settings["bottleneck_day_cost"] = 0
+                    "overtime_cost_per_hour": 0, "company_move_cost": 0,
+                    "bottleneck_day_cost": 0}  # plan for cost alone, not risk
         return UssDefaults(settings=settings,
                            cast=Overrides(rows={EVERY: {"daily_rate": self.cast_daily_rate}}),
                            source="the comparison's settings")
@@ -93,9 +92,9 @@ class Comparison:
 def board_production(path: Path, name: str, settings: ComparisonSettings
                      ) -> tuple[Production, Solution]:
     """The comparison production of a stripboard, and the stripboard as a schedule."""
-    board = read_uss_board(path, name)
-    production = read_uss(path, settings.defaults(), board=name)
-    return at_board_pace(production, board), board
+    imported = import_uss(path, settings.defaults(), board=name)
+    board = imported.board(name)
+    return at_board_pace(imported.production, board), board
 
 
 def at_board_pace(production: Production, board: Solution) -> Production:

@@ -107,11 +107,12 @@ def check(
     print_summary(production)
 
 
-def read_or_exit(path: Path, uss_defaults: Path | None = None) -> Production:
-    """The checked production of ``path`` (a workbook or a USS file); on input errors, list
-    them and exit 1."""
+def read_or_exit(path: Path, uss_defaults: Path | None = None,
+                 uss_board: str | None = None) -> Production:
+    """The checked production of ``path`` (a workbook or a USS file, with the calendar of
+    ``uss_board``); on input errors, list them and exit 1."""
     try:
-        return read_production(path, uss_defaults=uss_defaults)
+        return read_production(path, uss_defaults=uss_defaults, uss_board=uss_board)
     except InputError as error:
         _exit_with_problems(path, error)
     except PlanShootError as error:
@@ -409,16 +410,13 @@ def import_uss_command(
 ) -> None:
     """Turn a USS file into a breakdown workbook; the Notes sheet says what was assumed."""
     from .excel.breakdown import write_breakdown
-    from .interop.uss import read_uss
 
     if output.suffix.lower() != ".xlsx":
         _exit_with_message(f"{output}: the breakdown is an Excel workbook; name it .xlsx")
-    try:
-        production = read_uss(input_path, defaults, board=board)
-    except InputError as error:
-        _exit_with_problems(input_path, error)
-    except PlanShootError as error:
-        _exit_with_message(str(error))
+    if not is_uss(input_path):
+        _exit_with_message(f"{input_path}: import-uss reads Universal Schedule Standard files, "
+                           "named .uss; rename it if it is one")
+    production = read_or_exit(input_path, defaults, board)
     try:
         write_breakdown(production, output)
     except OSError as error:
@@ -462,7 +460,7 @@ def evaluate(
         _exit_with_message(f"--board names a stripboard of a USS file; {input_path} is not one "
                            "(use --schedule FILE)")
     uses_input_board = schedule_path is None and is_uss(input_path)
-    production = _read_for_board(input_path, defaults, board if uses_input_board else None)
+    production = read_or_exit(input_path, defaults, board if uses_input_board else None)
     solution, name = _board_or_exit(input_path, board, schedule_path)
     report = evaluate_board(production, solution, name)
     if as_json:
@@ -470,20 +468,6 @@ def evaluate(
                                     ensure_ascii=False) + "\n")
         return
     _print_board(production, report)
-
-
-def _read_for_board(path: Path, defaults: Path | None, board: str | None) -> Production:
-    """The production, with the calendar of the USS stripboard evaluated."""
-    if not is_uss(path):
-        return read_or_exit(path)
-    from .interop.uss import read_uss
-
-    try:
-        return read_uss(path, defaults, board=board)
-    except InputError as error:
-        _exit_with_problems(path, error)
-    except PlanShootError as error:
-        _exit_with_message(str(error))
 
 
 def _board_or_exit(input_path: Path, board: str | None,

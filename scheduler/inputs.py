@@ -16,7 +16,8 @@ def is_uss(path: str | Path) -> bool:
     return Path(path).suffix.lower() in USS_SUFFIXES
 
 
-def read_production(path: str | Path, *, uss_defaults: str | Path | None = None) -> Production:
+def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
+                    uss_board: str | None = None) -> Production:
     """Read and check a production from a breakdown workbook or a USS file.
 
     Parameters
@@ -26,6 +27,9 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None)
     uss_defaults
         For a USS file: a workbook with the facts USS lacks (rates, fees, pace); without it,
         marked defaults are used.
+    uss_board
+        For a USS file: the stripboard whose calendar and number of days to take (default: the
+        first with day breaks).
 
     Raises
     ------
@@ -36,5 +40,5 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None)
     if is_uss(path):
         from .interop.uss import read_uss
 
-        return read_uss(path, defaults=uss_defaults)
+        return read_uss(path, defaults=uss_defaults, board=uss_board)
     return read_workbook(path)

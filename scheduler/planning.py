@@ -70,9 +70,20 @@ class Plan:
 
 @dataclass
 class _Candidate:
-    solution: Solution
-    cost: int
+    schedule: Schedule
     risk: dict[int, DayRisk]
+
+    @property
+    def solution(self) -> Solution:
+        return self.schedule.solution
+
+    @property
+    def cost(self) -> int:
+        return self.schedule.total_cost
+
+    @property
+    def flagged_days(self) -> tuple[int, ...]:
+        return tuple(day for day, forecast in self.risk.items() if forecast.flag)
 
     @property
     def expected_bottleneck_days(self) -> float:
@@ -126,52 +137,56 @@ def plan_production(
     result = solve(production, first_config, on_progress=on_progress, stop=stop)
     if result.solution is None:
         return Plan(result, None)
-    first = cheapest = best = _candidate(production, model, result.solution)
-    reports = [_report(0, best, model.threshold)]
-    weights = scene_risk_weights(production, model)
-    price = fit_risk_price(production, model, weights, day_value,
-                           [result.solution, result.baseline_solution], seed=config.seed)
-    latest, kept = best, 0
+    first = cheapest = best = latest = _candidate(production, model, result.solution)
+    reports = [_report(0, first)]
+    price = None
+    if first.flagged_days and not _stopped(stop):  # else no round runs: fitting would be wasted
+        price = fit_risk_price(production, model, scene_risk_weights(production, model),
+                               day_value, [result.solution, result.baseline_solution],
+                               seed=config.seed)
+    kept = 0
     for number in range(1, rounds + 1):
-        flagged = reports[-1].flagged_days
-        if price is None or not flagged or (stop is not None and stop.is_set()):
+        if price is None or not latest.flagged_days or _stopped(stop):
             break
-        price = tighten(price, day_loads(production, weights, latest.solution), flagged)
-        budget = _round_budget(config, began, rounds - number + 1)
+        price = tighten(price, day_loads(latest.schedule, price.weights), latest.flagged_days)
+        budget = _round_budget(config, began, rounds, number)
         found = _solve_priced(production, price, best.solution, budget, on_progress, stop,
                               bound=result.lower_bound, stage=f"risk round {number} of {rounds}")
         if found is None:
             break
         latest = _candidate(production, model, found)
-        reports.append(_report(number, latest, model.threshold))
+        reports.append(_report(number, latest))
         cheapest = min(cheapest, latest, key=lambda candidate: candidate.cost)
         if latest.priced(day_value) < best.priced(day_value):
             best, kept = latest, number
     reports[kept] = replace(reports[kept], kept=True)
     _keep(result, best, first, cheapest, len(reports) - 1, production.settings.currency)
     result.runtime = time.monotonic() - began
-    result.interrupted = result.interrupted or bool(stop and stop.is_set())
+    result.interrupted = result.interrupted or _stopped(stop)
     return Plan(result, best.risk, reports)
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
 
 
 def _candidate(production: Production, model: TrainedModel, solution: Solution) -> _Candidate:
     schedule = Schedule(production, solution)
-    return _Candidate(solution, schedule.total_cost, score_days(schedule, model))
+    return _Candidate(schedule, score_days(schedule, model))
 
 
-def _report(number: int, candidate: _Candidate, threshold: float) -> RoundReport:
-    flagged = tuple(day for day, forecast in candidate.risk.items()
-                    if forecast.probability >= threshold)
-    return RoundReport(number, candidate.cost, candidate.expected_bottleneck_days, flagged)
+def _report(number: int, candidate: _Candidate) -> RoundReport:
+    return RoundReport(number, candidate.cost, candidate.expected_bottleneck_days,
+                       candidate.flagged_days)
 
 
-def _round_budget(config: SolverConfig, began: float, rounds_left: int) -> SolverConfig:
-    """The time of one risk round: an equal share of what is left (of the deterministic budget
-    in deterministic mode, so that runs repeat)."""
+def _round_budget(config: SolverConfig, began: float, rounds: int, number: int) -> SolverConfig:
+    """The time of risk round ``number``: an equal share of what is left of the time limit (in
+    deterministic mode, of the rounds' deterministic budget, so that runs repeat)."""
     if config.deterministic:
-        share = config.time_limit * (1 - FIRST_ROUND_SHARE) / max(1, rounds_left)
+        share = config.time_limit * (1 - FIRST_ROUND_SHARE) / rounds
     else:
-        share = (config.time_limit - (time.monotonic() - began)) / max(1, rounds_left)
+        share = (config.time_limit - (time.monotonic() - began)) / (rounds - number + 1)
     return config.model_copy(update={"time_limit": max(0.1, share)})
 
 
@@ -212,7 +227,8 @@ def _keep(result: Result, best: _Candidate, first: _Candidate, cheapest: _Candid
     else:
         result.status = SolveStatus.FEASIBLE  # not proven the cheapest
     result.risk_premium = premium = best.cost - cheapest.cost
+    share = premium / cheapest.cost if cheapest.cost else 0.0
     result.notes.append(
-        f"risk-aware plan: {to_money(premium):,} {currency} ({premium / cheapest.cost:.1%}) "
+        f"risk-aware plan: {to_money(premium):,} {currency} ({share:.1%}) "
         f"more than the cheapest plan found, for {first.expected_bottleneck_days:.2f} -> "
         f"{best.expected_bottleneck_days:.2f} expected bottleneck days (predicted)")

@@ -57,6 +57,15 @@ def test_import_uss_writes_a_workbook_that_check_reads_back(tiny: Path, tmp_path
     assert checked.exit_code == 0 and "no problems" in checked.output
 
 
+def test_import_uss_refuses_a_file_not_named_uss(tiny: Path, tmp_path: Path) -> None:
+    renamed = tmp_path / "tiny.json"
+    renamed.write_bytes(tiny.read_bytes())
+    result = runner.invoke(app, ["import-uss", str(renamed), "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 1
+    assert "named .uss" in result.output
+    assert not (tmp_path / "x.xlsx").exists()
+
+
 def test_defaults_fill_what_uss_lacks(tiny: Path, tmp_path: Path) -> None:
     out = tmp_path / "breakdown.xlsx"
     defaults = defaults_workbook(tmp_path / "defaults.xlsx")

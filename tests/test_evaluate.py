@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from factory import actor, place, production, scene
 
 from scheduler.config import SolverConfig
 from scheduler.data import DayNight, Production
+from scheduler.errors import InputError
 from scheduler.evaluate import evaluate_board
+from scheduler.excel import source
 from scheduler.excel.writer import write_schedule
 from scheduler.interop.schedule_workbook import read_schedule_workbook
 from scheduler.rules import Rule
@@ -72,3 +75,15 @@ def test_a_schedule_workbook_reads_back_to_its_schedule(tmp_path: Path) -> None:
     path = tmp_path / "schedule.xlsx"
     write_schedule(prod, result, path)
     assert read_schedule_workbook(path) == result.solution
+
+
+def test_a_schedule_sheet_too_long_to_read_whole_is_refused(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not evaluated as a board that leaves the unread scenes out."""
+    prod = four_scenes()
+    path = tmp_path / "schedule.xlsx"
+    write_schedule(prod, solve(prod, SolverConfig(time_limit=5, deterministic=True)), path)
+    monkeypatch.setattr(source, "MAX_ROWS_PER_SHEET", 2)
+    with pytest.raises(InputError) as caught:
+        read_schedule_workbook(path)
+    assert [p.where for p in caught.value.problems] == ["Schedule"]

@@ -169,7 +169,7 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
     if sheet.too_many_rows:
         findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
                                       "may have at most that many")
-    header = _header_row(sheet, spec)
+    header = find_header_row(sheet, spec)
     if header is None:
         if sheet.rows:
             findings.problem(f"{sheet.title}!{sheet.rows[0][0]}",
@@ -200,7 +200,8 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
     return records
 
 
-def _header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:
+def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:
+    """The row of the first ten whose cells name the most columns of ``spec``, with its cells."""
     best: tuple[int, tuple[CellValue, ...]] | None = None
     best_matches = 0
     for row, cells in sheet.rows[:HEADER_SEARCH_ROWS]:

@@ -98,33 +98,46 @@ class Node:
     # ----- typed values --------------------------------------------------------------------
 
     def text(self, *names: str) -> str:
-        """Text of the first present field (``""`` when absent or null); numbers are taken as
-        text, anything else is reported."""
+        """Trimmed text of the first present field (``""`` when absent or null); numbers are
+        taken as text, anything else is reported."""
         node = self.get(*names)
         if node is None:
             return ""
         if isinstance(node.value, str):
-            return node.value
+            return node.value.strip()
         if isinstance(node.value, int | float) and not isinstance(node.value, bool):
             return _number_text(node.value)
         node.bad("text")
         return ""
 
     def identifier(self, *names: str, what: str) -> str | None:
-        """A required id: non-empty text or a whole number; reported when missing."""
+        """A required id (see ``as_id``); reported when missing."""
         node = self.get(*names)
         if node is None:
             self.missing(names[0], what)
             return None
-        if isinstance(node.value, str) and node.value.strip():
-            return node.value.strip()
-        if isinstance(node.value, int) and not isinstance(node.value, bool):
-            return str(node.value)
-        node.bad(what)
+        return node.as_id(what)
+
+    def reference(self, *names: str, what: str) -> str | None:
+        """An optional id (see ``as_id``): ``None`` when absent, null or ``""``."""
+        node = self.get(*names)
+        if node is None or _is_blank_text(node.value):
+            return None
+        return node.as_id(what)
+
+    def as_id(self, what: str = "an id") -> str | None:
+        """This value as an id: trimmed non-empty text, or a whole number as text (ids and the
+        references to them are read alike); else reported as not ``what``."""
+        if isinstance(self.value, str) and self.value.strip():
+            return self.value.strip()
+        if isinstance(self.value, int) and not isinstance(self.value, bool):
+            return str(self.value)
+        self.bad(what)
         return None
 
-    def number(self, *names: str, minimum: float = 0.0) -> float | None:
-        """A finite number at least ``minimum`` (``None`` when absent, null or bad)."""
+    def number(self, *names: str, minimum: float = 0.0,
+               maximum: float = math.inf) -> float | None:
+        """A number from ``minimum`` to ``maximum`` (``None`` when absent, null or bad)."""
         node = self.get(*names)
         if node is None or _is_blank_text(node.value):
             return None
@@ -132,11 +145,14 @@ class Node:
         if isinstance(value, bool) or not isinstance(value, int | float):
             node.bad("a number")
             return None
-        if not math.isfinite(value) or value < minimum:
-            self.report.problem(node.path, f"is {_number_text(value)}; it must be a number of "
-                                           f"at least {_number_text(minimum)}")
+        number = _as_float(value)
+        if not minimum <= number <= maximum:  # NaN and infinity fail too
+            limits = (f"of at least {_number_text(minimum)}" if maximum == math.inf else
+                      f"from {_number_text(minimum)} to {_number_text(maximum)}")
+            self.report.problem(node.path, f"is {_shortened(_number_text(value))}; it must be "
+                                           f"a number {limits}")
             return None
-        return float(value)
+        return number
 
     def flag(self, *names: str) -> bool | None:
         """A JSON ``true``/``false`` (``None`` when absent or null)."""
@@ -162,16 +178,8 @@ class Node:
         return node.items()
 
     def identifiers(self, *names: str) -> tuple[str, ...]:
-        """An array of ids (text or whole numbers); bad items are reported and skipped."""
-        found = []
-        for item in self.array(*names):
-            if isinstance(item.value, str) and item.value.strip():
-                found.append(item.value.strip())
-            elif isinstance(item.value, int) and not isinstance(item.value, bool):
-                found.append(str(item.value))
-            else:
-                item.bad("an id")
-        return tuple(found)
+        """An array of ids (see ``as_id``); bad items are reported and skipped."""
+        return tuple(found for item in self.array(*names) if (found := item.as_id()) is not None)
 
 
 def _is_blank_text(value: Any) -> bool:
@@ -187,6 +195,14 @@ def _numeric_text(text: str) -> float | str:
         return text
 
 
+def _as_float(value: int | float) -> float:
+    """``value`` as a float; infinity for an integer too large for one."""
+    try:
+        return float(value)
+    except OverflowError:
+        return math.inf
+
+
 def _kind(value: Any) -> str:
     """How a message names a JSON value's type, with the value when it is short."""
     if value is None:
@@ -194,10 +210,9 @@ def _kind(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
-        return f"the number {_number_text(value)}"
+        return f"the number {_shortened(_number_text(value))}"
     if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 3] + "..."
-        return f'the text "{shown}"'
+        return f'the text "{_shortened(value)}"'
     if isinstance(value, list):
         return "an array"
     return "an object"
@@ -207,3 +222,7 @@ def _number_text(value: float) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _SHOWN_TEXT else text[: _SHOWN_TEXT - 3] + "..."

@@ -37,6 +37,9 @@ def read_schedule_workbook(path: str | Path) -> Solution:
         raise InputError([Problem("", f"{path.name} has no sheet {SHEET}; give a schedule "
                                       "workbook written by plan-shoot")])
     sheet = sheets[0]
+    if sheet.too_many_rows:  # a partial board would be evaluated as one missing scenes
+        raise InputError([Problem(sheet.title, f"more than {sheet.max_rows} rows; a schedule "
+                                               "workbook may have at most that many")])
     rows = list(sheet.rows)
     header = rows[0][1] if rows else ()
     columns = {normalize_name(v): i for i, v in enumerate(header) if isinstance(v, str)}

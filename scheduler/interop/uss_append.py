@@ -59,9 +59,9 @@ def add_stripboard(tree: dict[str, Any], document: UssDocument, scene_of_strip: 
                 for strip in (*day, day_break["id"])]
         board = {"id": ids.next(), "name": "stripboard", BOARD_IDS: flat}
         key = BOARD_IDS
-    on_board = {strip for day in days for strip in day} | set(board.get(BOARD_IDS, []))
-    boneyard = [b["id"] for b in root["breakdowns"]
-                if isinstance(b, dict) and b.get("id") not in on_board]
+    # ids as read (trimmed, numbers as text): the file may write " s1 " or 12
+    on_board = {strip for day in days for strip in day}
+    boneyard = [b.id for b in document.breakdowns if b.id not in on_board]
     _list(root, "calendars").append(calendar)
     _list(root, "stripboards").append({
         "id": ids.next(), "calendar": calendar["id"], "name": board_name,

@@ -93,7 +93,7 @@ WRITTEN_CATEGORIES = {
     Role.TAG: ("Tags", 1000),
 }
 _NOT_LETTERS = re.compile(r"[^0-9a-z]+")
-_HEAD_COUNT = re.compile(r"\s*(\d+)\b")
+_HEAD_COUNT = re.compile(r"\s*(\d{1,6})\b")  # a longer number is no head count (nor an int)
 # Slug-line values as written in files (letters only, lower case) and what they mean here:
 # the light a scene needs.
 INT_EXT_VALUES = {

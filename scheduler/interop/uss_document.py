@@ -32,11 +32,13 @@ from enum import StrEnum
 from typing import Any
 
 from ..errors import InputError
+from ..excel.parse import MAX_HOURS, MAX_PAGES, Bad, parse_date
 from .json_fields import JsonReport, Node
 from .uss_file import USS_ROOT_KEY
 
 MAX_OBJECTS = 20_000  # strips, elements, ... of one kind: the workbook's row limit
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?")
+MS_PER_MINUTE = 60_000  # USS gives a strip's shooting time in milliseconds
+_ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ].*)?")
 BOARD_DAY_ARRAYS = "breakdownArrays"  # the samples' key for a board's per-day arrays
 BOARD_IDS = "breakdownIds"  # the documentation's key for a board's flat list
 # plan-shoot's extension of a calendar (custom keys start with "_"): dates that are shoot dates
@@ -219,7 +221,7 @@ def parse_document(tree: Any) -> UssDocument:
         raise InputError(report.problems)
     if not root.is_object("the universalScheduleStandard object"):
         raise InputError(report.problems)
-    title = root.text("project").strip() or root.text("name").strip()
+    title = root.text("project") or root.text("name")
     breakdowns = tuple(_each(root, "breakdowns", "the strips of the breakdown",
                              _breakdown))
     categories = tuple(_each(root, "categories", "the element categories", _category))
@@ -266,14 +268,13 @@ def _breakdown(node: Node) -> UssBreakdown | None:
             kind_node.bad("one of scene, strip, day or banner")
         else:
             kind = _STRIP_KINDS[written]
-    pages = node.number("pages")
-    duration = node.number("time", "duration")
+    # the workbook's limits, so that an imported breakdown reads back
+    pages = node.number("pages", maximum=MAX_PAGES)
+    duration = node.number("time", "duration", maximum=MAX_HOURS * 60 * MS_PER_MINUTE)
     if breakdown_id is None:
         return None
-    return UssBreakdown(path=node.path, id=breakdown_id, kind=kind,
-                        scene=node.text("scene").strip(),
-                        description=node.text("description").strip(),
-                        pages=pages, duration_ms=duration,
+    return UssBreakdown(path=node.path, id=breakdown_id, kind=kind, scene=node.text("scene"),
+                        description=node.text("description"), pages=pages, duration_ms=duration,
                         element_ids=node.identifiers("elements"))
 
 
@@ -282,7 +283,7 @@ def _category(node: Node) -> UssCategory | None:
     ucid = node.number("ucid")
     if category_id is None:
         return None
-    return UssCategory(path=node.path, id=category_id, name=node.text("name").strip(),
+    return UssCategory(path=node.path, id=category_id, name=node.text("name"),
                        ucid=int(ucid) if ucid is not None and ucid.is_integer() else None,
                        element_ids=node.identifiers("elements"))
 
@@ -290,20 +291,14 @@ def _category(node: Node) -> UssCategory | None:
 def _element(node: Node) -> UssElement | None:
     element_id = node.identifier("id", what="the element's id")
     drop_days = node.number("doodDropDays", "dropDayCount", "doodDayCount")
-    category = node.get("category")
-    category_id = None
-    if category is not None:
-        if isinstance(category.value, str | int) and not isinstance(category.value, bool):
-            category_id = str(category.value).strip() or None
-        else:
-            category.bad("a category id")
+    category_id = node.reference("category", what="a category id")
     drop_allowed = node.flag("doodDropAllow", "isDrop")
     weekdays = _weekdays(node, "daysOff")
     events = tuple(_events(node))
     if element_id is None:
         return None
-    return UssElement(path=node.path, id=element_id, name=node.text("name").strip(),
-                      board_id=node.text("elementId").strip(), category_id=category_id,
+    return UssElement(path=node.path, id=element_id, name=node.text("name"),
+                      board_id=node.text("elementId"), category_id=category_id,
                       drop_allowed=drop_allowed,
                       drop_days=int(drop_days) if drop_days is not None else None,
                       weekdays_off=weekdays, events=events)
@@ -317,26 +312,20 @@ def _calendar(node: Node) -> UssCalendar | None:
                        if (when := _date_value(item)) is not None)
     if calendar_id is None:
         return None
-    return UssCalendar(path=node.path, id=calendar_id, name=node.text("name").strip(),
+    return UssCalendar(path=node.path, id=calendar_id, name=node.text("name"),
                        weekdays_off=weekdays, events=events, work_dates=work_dates)
 
 
 def _stripboard(node: Node, kinds: dict[str, StripKind]) -> UssStripboard | None:
     stripboard_id = node.identifier("id", what="the stripboard's id")
-    calendar = node.get("calendar")
-    calendar_id = None
-    if calendar is not None:
-        if isinstance(calendar.value, str) and calendar.value.strip():
-            calendar_id = calendar.value.strip()
-        else:
-            calendar.bad("a calendar id")
+    calendar_id = node.reference("calendar", what="a calendar id")
     boards = []
     for board_node in node.array("boards", required_as="its boards (stripboard, boneyard)"):
         if board_node.is_object("a board object"):
             boards.append(_board(board_node, kinds))
     if stripboard_id is None:
         return None
-    return UssStripboard(path=node.path, id=stripboard_id, name=node.text("name").strip(),
+    return UssStripboard(path=node.path, id=stripboard_id, name=node.text("name"),
                          calendar_id=calendar_id, boards=tuple(boards))
 
 
@@ -352,7 +341,7 @@ def _board(node: Node, kinds: dict[str, StripKind]) -> UssBoard:
             entries.append(None)
         else:
             entries.extend(_strip_ids([item], kinds, breaks=True))
-    return UssBoard(path=node.path, name=node.text("name").strip(), entries=tuple(entries),
+    return UssBoard(path=node.path, name=node.text("name"), entries=tuple(entries),
                     written_as_day_arrays=day_arrays)
 
 
@@ -362,10 +351,9 @@ def _strip_ids(items: list[Node], kinds: dict[str, StripKind],
     array already makes the break), banners are left out, unknown ids reported."""
     found: list[str | None] = []
     for item in items:
-        if not (isinstance(item.value, str) and item.value.strip()):
-            item.bad("a strip id")
+        strip_id = item.as_id("a strip id")
+        if strip_id is None:
             continue
-        strip_id = item.value.strip()
         kind = kinds.get(strip_id)
         if kind is None:
             item.report.problem(item.path, f'no strip has id "{strip_id}"')
@@ -394,8 +382,8 @@ def _events(node: Node) -> list[UssEvent]:
     for item in node.array("events"):
         if not item.is_object("an event object"):
             continue
-        kind = item.text("type").strip()
-        name = item.text("name").strip()
+        kind = item.text("type")
+        name = item.text("name")
         when = _date(item, "date")
         if when is not None:
             events.append(UssEvent(kind=kind, name=name, date=when, path=item.path))
@@ -416,11 +404,11 @@ def _date_value(value: Node) -> date | None:
     if match is None:
         value.bad("an ISO date like 2022-06-24T08:00:00.000Z")
         return None
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3]))
-    except ValueError:
-        value.report.problem(value.path, f'"{value.value}" is not a real date')
+    parsed = parse_date(match[1])  # the workbook's check: a real date in a plausible year
+    if isinstance(parsed, Bad):
+        value.report.problem(value.path, parsed.message)
         return None
+    return parsed.value
 
 
 # ----- cross-checks ------------------------------------------------------------------------------

@@ -41,9 +41,19 @@ from ..data import (
 )
 from ..errors import InputError, Problem
 from ..excel.parse import format_eighths
+from ..solution import Solution
+from .uss_boards import board_solution, scheduled_stripboard
 from .uss_categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
-from .uss_defaults import BUILT_IN, UssDefaults
-from .uss_document import StripKind, UssBreakdown, UssDocument, UssElement, UssStripboard
+from .uss_defaults import BUILT_IN, UssDefaults, fold
+from .uss_document import (
+    MS_PER_MINUTE,
+    StripKind,
+    UssBreakdown,
+    UssCategory,
+    UssDocument,
+    UssElement,
+    UssStripboard,
+)
 from .uss_settings import (
     ImportNotes,
     build_settings,
@@ -56,8 +66,8 @@ from .uss_settings import (
 # The kinds of value a strip heading holds beside its set: INT/EXT and day/night.
 HeadingValue = TypeVar("HeadingValue", IntExt, DayNight)
 
-MS_PER_MINUTE = 60_000
-_ID_FORBIDDEN = re.compile(r"[,;\r\n\t]+")  # the workbook's list separators
+# the workbook's list separators, and control characters a workbook cannot hold
+_ID_FORBIDDEN = re.compile(r"[,;\x00-\x1f\x7f]+")
 _SET_PARTS = re.compile(r"\s+[-–—]\s+")
 
 
@@ -69,6 +79,11 @@ class UssImport:
     scene_of_strip: dict[str, str]  # strip (breakdown) id -> scene id
     document: UssDocument
     stripboard: UssStripboard | None  # the stripboard whose calendar and length were used
+
+    def board(self, name: str) -> Solution:
+        """The stripboard ``name`` of the file as a schedule of this production, without
+        reading the file again (``InputError`` as ``uss_boards.scheduled_stripboard``)."""
+        return board_solution(scheduled_stripboard(self.document, name), self.scene_of_strip)
 
 
 def strip_scene_ids(document: UssDocument) -> dict[str, str]:
@@ -84,7 +99,8 @@ def strip_scene_ids(document: UssDocument) -> dict[str, str]:
 
 
 def clean_id(text: str) -> str:
-    """An id a workbook list can hold: no ``,`` ``;`` or line breaks, single spaces."""
+    """An id a workbook list can hold: no ``,`` ``;``, line breaks or other control
+    characters, single spaces."""
     return " ".join(_ID_FORBIDDEN.sub(" ", text).split())
 
 
@@ -144,25 +160,25 @@ def build_production(document: UssDocument, defaults: UssDefaults, *, board: str
     try:
         production.check()
     except InputError as error:
-        path_of_scene = {scene_id: _strip_path(document, strip_id)
+        path_of_strip = {breakdown.id: breakdown.path for breakdown in document.breakdowns}
+        path_of_scene = {scene_id: path_of_strip[strip_id]
                          for strip_id, scene_id in scene_of_strip.items()}
         raise InputError([_located(problem, path_of_scene) for problem in error.problems]
                          ) from None
     return UssImport(production, scene_of_strip, document, stripboard)
 
 
-def _strip_path(document: UssDocument, strip_id: str) -> str:
-    return next(b.path for b in document.breakdowns if b.id == strip_id)
-
-
 def _located(problem: Problem, path_of_scene: dict[str, str]) -> Problem:
     """A cross-check problem of an imported production at the strip it is about (the checks
-    name the scene first: ``scene 12 has no possible shoot day: ...``)."""
-    if problem.where:
+    name the scene first: ``scene 12 has no possible shoot day: ...``; an id may hold spaces,
+    ``2 (2)``, so the longest one that fits wins)."""
+    words = problem.message.split(" ")
+    if problem.where or words[0] != "scene":
         return problem
-    for scene_id in sorted(path_of_scene, key=len, reverse=True):
-        if problem.message.startswith(f"scene {scene_id} "):
-            return Problem(path_of_scene[scene_id], problem.message)
+    for count in range(len(words) - 2, 0, -1):
+        path = path_of_scene.get(" ".join(words[1:count + 1]))
+        if path is not None:
+            return Problem(path, problem.message)
     return problem
 
 
@@ -177,37 +193,44 @@ class _Builder:
         self.defaults = defaults
         self.notes = notes
         self.element_by_id = {element.id: element for element in document.elements}
+        self.category_of = self._categories_of_elements()
         self.use_of = self._uses()
         self.entity_id: dict[str, str] = {}  # element id -> cast/crew/equipment/location id
         self.used_rows: dict[str, set[str]] = defaultdict(set)
         self._location_names: dict[str, str] = {}  # folded name -> location id
+        self._location_ids: set[str] = set()  # folded, as unique_id keeps them
         self._location_elements: dict[str, UssElement] = {}  # location id -> its element
         self.problems: list[Problem] = []
         self._assign_ids()
 
     # --- categories and ids ---
 
-    def _uses(self) -> dict[str, CategoryUse]:
-        """The use of every element, from its category (a category's own list first)."""
-        category_of: dict[str, str] = {}
+    def _categories_of_elements(self) -> dict[str, UssCategory]:
+        """The category of every element that has one (a category's own list first)."""
+        categories = {category.id: category for category in self.document.categories}
+        category_of: dict[str, UssCategory] = {}
         for category in self.document.categories:
             for element_id in category.element_ids:
-                category_of.setdefault(element_id, category.id)
+                category_of.setdefault(element_id, category)
         for element in self.document.elements:
             if element.category_id is not None:
-                category_of.setdefault(element.id, element.category_id)
-        categories = {category.id: category for category in self.document.categories}
-        counts = Counter(category_of.values())
+                category_of.setdefault(element.id, categories[element.category_id])
+        return category_of
+
+    def _uses(self) -> dict[str, CategoryUse]:
+        """The use of every element, from its category."""
+        counts = Counter(category.id for category in self.category_of.values())
         for category in self.document.categories:
             use = category_use(category)
             self.notes.add(f'category "{category.name}" ({counts[category.id]} elements): '
                            f"{use.describe()}")
-        uncategorised = [e.name or e.id for e in self.document.elements if e.id not in category_of]
+        uncategorised = [e.name or e.id for e in self.document.elements
+                         if e.id not in self.category_of]
         if uncategorised:
             self.notes.add(f"elements in no category, not used: {', '.join(uncategorised[:10])}"
                            + (" ..." if len(uncategorised) > 10 else ""))
-        return {element_id: category_use(categories[category_id])
-                for element_id, category_id in category_of.items()}
+        return {element_id: category_use(category)
+                for element_id, category in self.category_of.items()}
 
     def _assign_ids(self) -> None:
         taken: dict[Role, set[str]] = defaultdict(set)
@@ -227,11 +250,10 @@ class _Builder:
         return use.role if use else Role.UNUSED
 
     def _location_id(self, name: str) -> str:
-        key = " ".join(name.split()).casefold()
+        key = fold(name)
         if key not in self._location_names:
-            taken = set(self._location_names.values())
             self._location_names[key] = unique_id(clean_id(name) or "location",
-                                                  {t.casefold() for t in taken})
+                                                  self._location_ids)
         return self._location_names[key]
 
     # --- scenes ---
@@ -360,15 +382,9 @@ class _Builder:
         for element in self._elements(role):
             values, used = overrides.for_entity(self.entity_id[element.id], element.name)
             self.used_rows[kind].update(used)
-            base = {"name": element.name, "role": self._category_name(element)}
+            base = {"name": element.name, "role": self.category_of[element.id].name}
             built.append(self._entity(Resource, element, base, values, kind.capitalize()))
         return tuple(built)
-
-    def _category_name(self, element: UssElement) -> str:
-        for category in self.document.categories:
-            if element.id in category.element_ids or element.category_id == category.id:
-                return category.name
-        return ""
 
     def _elements(self, role: Role) -> list[UssElement]:
         return [e for e in self.document.elements if self.role(e) is role]
@@ -464,4 +480,5 @@ def _minutes(strip: UssBreakdown) -> int | None:
 
 def _natural(text: str) -> tuple[int, int, str]:
     """Board ids in board order: numbers by value, then codes."""
-    return (0, int(text), "") if text.isdigit() else (1, 0, text.casefold())
+    is_number = text.isdecimal() and len(text) <= 18  # isdigit() also takes "²", int() not
+    return (0, int(text), "") if is_number else (1, 0, text.casefold())

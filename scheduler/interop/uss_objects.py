@@ -85,8 +85,3 @@ def schedule_days(production: Production, solution: Solution) -> list[list[str]]
     schedule = Schedule(production, solution)
     return [[part.scene.id for part in schedule.parts_by_day[day] if part.index == 0]
             for day in range(1, schedule.wrap_day + 1)]
-
-
-def unscheduled_scenes(production: Production, solution: Solution) -> list[str]:
-    """Scenes the schedule leaves out (they go to the boneyard)."""
-    return [scene.id for scene in production.scenes if scene.id not in solution.start_day]

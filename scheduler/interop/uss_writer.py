@@ -17,9 +17,11 @@ import logging
 from datetime import date
 from typing import Any
 
-from ..data import Availability, Production
+from ..data import EIGHTHS_PER_PAGE, Availability, Production, Scene
 from ..solution import Solution
 from .uss_categories import WRITTEN_CATEGORIES, Role
+from .uss_document import BOARD_IDS, MS_PER_MINUTE
+from .uss_file import USS_ROOT_KEY
 from .uss_objects import (
     USS_VERSION,
     WRITER,
@@ -79,8 +81,7 @@ def new_document(production: Production, solution: Solution,
     created = now_iso()
     elements = _Elements(ids, created)
     _entity_elements(production, elements)
-    breakdowns = [_strip(production, scene_id, elements, ids, created)
-                  for scene_id in (scene.id for scene in production.scenes)]
+    breakdowns = [_strip(scene, elements, ids, created) for scene in production.scenes]
     strip_of_scene = {b["scene"]: b["id"] for b in breakdowns}
     board: list[str] = []
     for day in schedule_days(production, solution):
@@ -94,7 +95,7 @@ def new_document(production: Production, solution: Solution,
     skipped = _not_written(production)
     if skipped:
         logger.info("USS cannot hold %s; not written", ", ".join(skipped))
-    return {"universalScheduleStandard": {
+    return {USS_ROOT_KEY: {
         "id": ids.next(), "author": None, "company": None, "created": created,
         "description": f"Shooting schedule planned by {WRITER}", "episode": None,
         "episodeName": None, "name": f"{s.title}: {board_name}", "project": s.title,
@@ -106,8 +107,8 @@ def new_document(production: Production, solution: Solution,
         "elements": elements.all(),
         "stripboards": [{
             "id": ids.next(), "calendar": calendar["id"], "name": board_name,
-            "boards": [{"id": ids.next(), "name": "stripboard", "breakdownIds": board},
-                       {"id": ids.next(), "name": "boneyard", "breakdownIds": boneyard}],
+            "boards": [{"id": ids.next(), "name": "stripboard", BOARD_IDS: board},
+                       {"id": ids.next(), "name": "boneyard", BOARD_IDS: boneyard}],
         }],
     }}
 
@@ -134,10 +135,7 @@ def _days_off(availability: Availability, dates: list[date]) -> list[date]:
     return sorted(outside | set(availability.unavailable))
 
 
-def _strip(production: Production, scene_id: str, elements: _Elements, ids: ObjectIds,
-           created: str) -> dict[str, Any]:
-    scene = production.scene_by_id[scene_id]
-    names = {m.id: m.character or m.name or m.id for m in production.cast}
+def _strip(scene: Scene, elements: _Elements, ids: ObjectIds, created: str) -> dict[str, Any]:
     used = [elements.of(Role.INT_EXT, scene.int_ext.value),
             elements.of(Role.DAY_NIGHT, scene.day_night.value)]
     if scene.set_name:
@@ -146,7 +144,8 @@ def _strip(production: Production, scene_id: str, elements: _Elements, ids: Obje
         used.append(elements.of(Role.SCRIPT_DAY, scene.story_day))
     if scene.location:
         used.append(elements.of(Role.LOCATION, scene.location))
-    used += [elements.of(Role.CAST, names.get(c, c), c) for c in scene.cast]
+    # the cast's elements exist (``_entity_elements``): only their board ids are needed
+    used += [elements.of(Role.CAST, cast_id, cast_id) for cast_id in scene.cast]
     if scene.extras:
         used.append(elements.of(Role.BACKGROUND, f"{scene.extras} background"))
     used += [elements.of(Role.CREW, c) for c in scene.crew]
@@ -154,8 +153,8 @@ def _strip(production: Production, scene_id: str, elements: _Elements, ids: Obje
     used += [elements.of(Role.TAG, t) for t in scene.tags]
     return {"id": ids.next(), "comments": None, "created": created,
             "description": scene.synopsis or None, "elements": used,
-            "pages": scene.eighths / 8, "scene": scene.id, "scriptPage": None,
-            "time": scene.est_minutes * 60_000 if scene.est_minutes is not None else None,
+            "pages": scene.eighths / EIGHTHS_PER_PAGE, "scene": scene.id, "scriptPage": None,
+            "time": scene.est_minutes * MS_PER_MINUTE if scene.est_minutes is not None else None,
             "type": "scene"}
 
 

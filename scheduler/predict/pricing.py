@@ -38,10 +38,9 @@ KNEE_PERCENTILES = tuple(range(30, 95, 5))
 MIN_TIGHTENING = 10
 
 
-def day_loads(production: Production, weights: Mapping[str, int],
-              solution: Solution) -> dict[int, int]:
-    """Summed risk weight of each shoot day of ``solution`` (every part of a scene counts)."""
-    schedule = Schedule(production, solution)
+def day_loads(schedule: Schedule, weights: Mapping[str, int]) -> dict[int, int]:
+    """Summed risk weight of each shoot day of ``schedule``, in day order (every part of a
+    scene counts)."""
     return {day: sum(weights.get(part.scene.id, 0) for part in schedule.parts_by_day[day])
             for day in schedule.shooting_days}
 
@@ -111,12 +110,12 @@ def _sample(production: Production, model: TrainedModel, weights: Mapping[str, i
             boards: Sequence[Solution], seed: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     boards = [*boards, *(_random_board(production, rng) for _ in range(SAMPLE_BOARDS))]
-    loads, rows = [], []
+    loads: list[int] = []
+    rows: list[dict[str, float | int]] = []
     for board in boards:
         schedule = Schedule(production, board)
-        for day in schedule.shooting_days:
-            loads.append(sum(weights.get(p.scene.id, 0) for p in schedule.parts_by_day[day]))
-            rows.append(day_features(schedule, day))
+        loads.extend(day_loads(schedule, weights).values())
+        rows.extend(day_features(schedule, day) for day in schedule.shooting_days)
     return np.array(loads, dtype=float), np.array(model.predict_proba(rows), dtype=float)
 
 
@@ -135,7 +134,6 @@ def _random_board(production: Production, rng: np.random.Generator) -> Solution:
         used += minutes
         if length > 1:  # a long scene is alone on each of its days
             day, used = day + length, 0
-    return Solution(start_day=start_day)
     return Solution(start_day=start_day)
 
 

@@ -112,6 +112,9 @@ async def _bad_request(request: Request, error: RequestValidationError) -> Respo
 
 async def _server_error(request: Request, error: Exception) -> Response:
     logger.error("error on %s %s", request.method, request.url.path, exc_info=error)
-    return context_of(request).pages.message(
+    response = context_of(request).pages.message(
         request, 500, "Something went wrong",
         "Something went wrong on our side; it has been logged. Go back and try again.")
+    # Starlette answers a crash outside the middleware that adds them to every other page.
+    response.headers.update(SECURITY_HEADERS)
+    return response

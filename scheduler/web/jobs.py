@@ -88,14 +88,12 @@ class Job:
         self.display_name = display_name
         self.time_limit = time_limit
         self.state = JobState.WAITING
-        self.submitted_at = 0.0
         self.started_at: float | None = None
         self.finished_at: float | None = None
         self.progress: Progress | None = None
         self.stop = threading.Event()
         self.plan: Plan | None = None
         self.files: dict[DownloadKind, Path] = {}
-        self.failure: str | None = None
 
     @property
     def cancel_requested(self) -> bool:
@@ -166,7 +164,6 @@ class JobQueue:
             if len(self._waiting) >= self._max_waiting + max(0, free_solvers):
                 raise QueueFull
             job.state = JobState.WAITING
-            job.submitted_at = self._clock()
             self._jobs[job.id] = job
             self._waiting.append(job)
             self._start_threads()
@@ -222,7 +219,8 @@ class JobQueue:
         return [job.id for job in expired]
 
     def close(self, timeout: float = 10.0) -> None:
-        """Cancel waiting jobs, stop running ones, and wait for the threads to end."""
+        """Cancel waiting jobs, stop running ones, wait for the threads to end, and remove every
+        job's folder (no queue is left to sweep them)."""
         with self._lock:
             self._closed.set()
             for job in list(self._waiting):
@@ -235,6 +233,12 @@ class JobQueue:
         deadline = time.monotonic() + timeout
         for thread in self._threads:
             thread.join(max(0.0, deadline - time.monotonic()))
+        with self._lock:
+            jobs = list(self._jobs.values())
+            self._jobs.clear()
+        for job in jobs:
+            shutil.rmtree(job.folder, ignore_errors=True)
+        logger.info("job queue closed; %d job folders removed", len(jobs))
 
     def jobs(self) -> list[Job]:
         with self._lock:
@@ -278,9 +282,8 @@ class JobQueue:
     def _run(self, job: Job) -> JobState:
         try:
             self._work(job)
-        except Exception as error:  # one broken job must not take its solver thread down
+        except Exception:  # one broken job must not take its solver thread down
             logger.exception("job %s failed", job.id)
-            job.failure = f"{type(error).__name__}: {error}"
             return JobState.FAILED
         return JobState.DONE
 

@@ -38,15 +38,18 @@ class Pages:
 
     def render(self, request: Request, name: str, status_code: int = 200,
                **values: Any) -> HTMLResponse:
-        base = str(request.scope.get("root_path", "")).rstrip("/")
-        html = self.environment.get_template(name).render(base=base, **values)
+        html = self.environment.get_template(name).render(base=base_path(request), **values)
         return HTMLResponse(html, status_code=status_code)
 
-    def message(self, request: Request, status_code: int, heading: str, text: str,
-                **values: Any) -> HTMLResponse:
+    def message(self, request: Request, status_code: int, heading: str,
+                text: str) -> HTMLResponse:
         """A page that says one thing (not found, busy, cancelled, failed...)."""
-        return self.render(request, "message.html", status_code, heading=heading, text=text,
-                           **values)
+        return self.render(request, "message.html", status_code, heading=heading, text=text)
+
+
+def base_path(request: Request) -> str:
+    """Where the app is mounted (``""`` at the root): every link of a page starts with it."""
+    return str(request.scope.get("root_path", "")).rstrip("/")
 
 
 def palette_css(palette: StripPalette = DEFAULT_PALETTE) -> str:

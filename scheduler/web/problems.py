@@ -21,13 +21,13 @@ from ..errors import Problem
 from ..excel.parse import CellValue, is_blank, shown
 from ..excel.schema import sheet_spec
 from ..excel.source import SheetData, load_sheets
+from ..excel.table import find_header_row
 
 logger = logging.getLogger("scheduler")
 
 MAX_ROWS_PER_EXCERPT = 60
 MAX_COLUMNS = 30
 MAX_CELL_TEXT = 40
-HEADER_SEARCH_ROWS = 10  # as the reader: a title or a note may sit above the header row
 _CELL = re.compile(r"(?P<column>[A-Z]{1,3})?(?P<row>[1-9][0-9]{0,6})?")
 
 
@@ -215,12 +215,7 @@ def _cell_text(value: CellValue) -> str:
 
 
 def _header_row(data: SheetData) -> int | None:
-    """The row the reader takes as the header: most cells naming a column of the sheet."""
+    """The row the reader takes as the header (a title or a note may sit above it)."""
     spec = sheet_spec(data.title)
-    best, best_matches = None, 0
-    for row, cells in data.rows[:HEADER_SEARCH_ROWS]:
-        matches = sum(1 for value in cells
-                      if isinstance(value, str) and spec is not None and spec.column(value))
-        if matches > best_matches:
-            best, best_matches = row, matches
-    return best
+    header = find_header_row(data, spec) if spec is not None else None
+    return header[0] if header is not None else None

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from ..data import Production
 from ..dood import DoodCode, day_out_of_days
+from ..excel.sheets._report import long_date
 from ..export_json import RiskByDay, SummaryValue, pages_text, summary_fields
 from ..result import Result, SolveStatus
-from ..solution import COST_CATEGORIES, Schedule
+from ..solution import COST_CATEGORIES, Schedule, to_money
 
 # Fields of the workbook's Summary sheet that the page shows elsewhere or not at all.
 _SHOWN_ELSEWHERE = {"title", "status", "currency", *(f"cost_{c}" for c in COST_CATEGORIES)}
@@ -91,7 +92,7 @@ def _value_text(name: str, value: SummaryValue, currency: str) -> str:
     if isinstance(value, Decimal):
         return money_text(value, currency)
     if isinstance(value, date):
-        return f"{value:%a} {value.day} {value:%b %Y}"
+        return long_date(value)
     return str(value)
 
 
@@ -102,15 +103,14 @@ class CostLine:
     share: float  # of the total, for the bar
 
 
-def cost_lines(production: Production, result: Result) -> list[CostLine]:
-    """Cost by category (as the Summary sheet's ``cost_*`` rows); empty without a schedule."""
-    fields = dict(summary_fields(production, result))
-    amounts = {c: fields.get(f"cost_{c}") for c in COST_CATEGORIES}
-    total = sum((a for a in amounts.values() if isinstance(a, Decimal)), Decimal(0))
-    currency = production.settings.currency
-    return [CostLine(_COST_LABELS[c], money_text(a, currency),
-                     float(a / total) if total else 0.0)
-            for c, a in amounts.items() if isinstance(a, Decimal)]
+def cost_lines(schedule: Schedule) -> list[CostLine]:
+    """Cost by category, as the Summary sheet's ``cost_*`` rows."""
+    amounts = {c: to_money(schedule.cost_by_category[c]) for c in COST_CATEGORIES}
+    total = sum(amounts.values(), Decimal(0))
+    currency = schedule.production.settings.currency
+    return [CostLine(_COST_LABELS[c], money_text(amount, currency),
+                     float(amount / total) if total else 0.0)
+            for c, amount in amounts.items()]
 
 
 @dataclass(frozen=True)
@@ -194,10 +194,9 @@ def notes(production: Production, result: Result) -> list[str]:
 
 def production_facts(production: Production) -> list[SummaryLine]:
     """What was uploaded, in a few lines (the solve page shows them while the search runs)."""
-    calendar = production.calendar
-    span = (f"{calendar.num_days} available, {calendar.dates[0]:%a} {calendar.dates[0].day} "
-            f"{calendar.dates[0]:%b %Y} to {calendar.dates[-1]:%a} {calendar.dates[-1].day} "
-            f"{calendar.dates[-1]:%b %Y}" if calendar.dates else "none")
+    dates = production.calendar.dates
+    span = (f"{len(dates)} available, {long_date(dates[0])} to {long_date(dates[-1])}"
+            if dates else "none")
     eighths = sum(scene.eighths for scene in production.scenes)
     return [
         SummaryLine("Scenes", f"{len(production.scenes)} ({pages_text(eighths)} pages)"),

@@ -20,10 +20,11 @@ from ..solution import Schedule
 from .board import build_board, flagged_days
 from .downloads import DownloadKind, download_name
 from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, new_job_id
-from .pages import Pages, palette_css
+from .pages import Pages, base_path, palette_css
 from .problems import problem_report
 from .progress import progress_view
 from .report import (
+    CostLine,
     conflict_lines,
     cost_lines,
     dood_table,
@@ -133,7 +134,7 @@ def _submit(request: Request, web: WebContext, job: Job) -> Response:
         return web.pages.message(request, 503, "The planner is busy",
                                  "Too many schedules are waiting to be solved. Try again in a "
                                  "few minutes.")
-    return RedirectResponse(f"{_base(request)}/jobs/{job.id}", status_code=303)
+    return RedirectResponse(f"{base_path(request)}/jobs/{job.id}", status_code=303)
 
 
 # ----- one job -----------------------------------------------------------------------------------
@@ -172,15 +173,17 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
     assert job.plan is not None
     production, result, risk = job.production, job.plan.result, job.plan.risk
     board = dood = None
+    costs: list[CostLine] = []
     if result.solution is not None:
         schedule = Schedule(production, result.solution)
         board = build_board(schedule, risk)
         dood = dood_table(schedule)
+        costs = cost_lines(schedule)
     downloads = [(kind.label, kind.value) for kind in DownloadKind if kind in job.files]
     return {
         "job": job, "title": production.settings.title, "headline": headline(result),
         "summary": summary_lines(production, result, risk),
-        "costs": cost_lines(production, result), "board": board,
+        "costs": costs, "board": board,
         "risky_days": flagged_days(board) if board else [], "dood": dood,
         "conflicts": conflict_lines(result), "notes": notes(production, result),
         "downloads": downloads,
@@ -211,7 +214,7 @@ def cancel(request: Request, job_id: str) -> Response:
     """Leave the line, or stop the search and keep the best schedule found so far."""
     job = _job(request, job_id)
     context_of(request).queue.cancel(job)
-    return RedirectResponse(f"{_base(request)}/jobs/{job.id}", status_code=303)
+    return RedirectResponse(f"{base_path(request)}/jobs/{job.id}", status_code=303)
 
 
 @router.post("/jobs/{job_id}/again")
@@ -268,10 +271,6 @@ def palette() -> Response:
     """The strip colours of the schedule workbook, as CSS classes."""
     return Response(palette_css(), media_type="text/css",
                     headers={"Cache-Control": "max-age=3600"})
-
-
-def _base(request: Request) -> str:
-    return str(request.scope.get("root_path", "")).rstrip("/")
 
 
 def _now(web: WebContext) -> float:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
-from starlette.formparsers import MultiPartException
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 
 from ..data import Production
@@ -106,9 +106,9 @@ async def receive_form(request: Request, max_upload_bytes: int, *,
         return await limited.form(max_files=max_files, max_fields=8)
     except _BodyTooLarge:
         raise too_large(max_upload_bytes) from None
-    except MultiPartException as error:
-        raise UploadRefused(400, "The upload could not be read",
-                            [Problem("", f"the form could not be read ({error.message})")]) from None
+    except HTTPException as error:  # Starlette's word for a form it cannot parse
+        raise UploadRefused(error.status_code, "The upload could not be read",
+                            [Problem("", f"the form could not be read ({error.detail})")]) from None
 
 
 def _counting(receive: Receive, limit: int) -> Receive:

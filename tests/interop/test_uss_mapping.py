@@ -154,3 +154,15 @@ def test_the_import_keeps_how_strips_map_to_scenes(tiny: Path) -> None:
     assert imported.scene_of_strip == {"s1": "1", "s2": "2", "s3": "2 (2)", "s4": "strip-4",
                                        "s5": "5"}
     assert imported.stripboard is not None and imported.stripboard.name == "Human"
+
+
+def test_odd_numbers_in_names_and_board_ids_are_read_without_crashing(tmp_path: Path) -> None:
+    document = tiny_document()
+    elements = document["universalScheduleStandard"]["elements"]
+    crowd = next(e for e in elements if e["name"] == "25 Pedestrians")
+    crowd["name"] = "9" * 5000 + " Pedestrians"  # too many digits for a head count
+    potter = next(e for e in elements if e["name"] == "POTTER")
+    potter["elementId"] = "²"  # a digit to isdigit(), not to int()
+    production = read_uss(write_uss_file(tmp_path / "t.uss", document))
+    assert production.scene_by_id["2"].extras == 2  # one each: the crowd and the nurse
+    assert [member.id for member in production.cast] == ["1", "2", "²"]

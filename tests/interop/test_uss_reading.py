@@ -119,3 +119,43 @@ def test_the_sample_form_with_json_text_round_trips(tmp_path: Path) -> None:
     path = tmp_path / "bom.uss"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(document, ensure_ascii=False).encode())
     assert read_uss_document(path).title == "La Vie est Belle – Été"
+
+
+def test_hostile_values_are_located_problems_not_crashes(tmp_path: Path) -> None:
+    """Numbers too large for a float or a workbook, a date the calendar cannot reach, text with
+    half a surrogate pair (a workbook could not store it)."""
+    document = tiny_document()
+    root = document["universalScheduleStandard"]
+    root["breakdowns"][0]["pages"] = 10**400
+    root["breakdowns"][1]["pages"] = 1000  # the workbook allows 999
+    root["calendars"][0]["events"][0]["date"] = "9999-12-31T00:00:00.000Z"
+    problems = problems_of(write_uss_file(tmp_path / "big.uss", document))
+    assert set(problems) == {"breakdowns[0].pages", "breakdowns[1].pages",
+                             "calendars[0].events[0].date"}
+    assert problems["breakdowns[1].pages"] == "is 1000; it must be a number from 0 to 999"
+    assert "out of range" in problems["calendars[0].events[0].date"]
+    digits = tmp_path / "digits.uss"
+    digits.write_text('{"breakdowns": [{"pages": ' + "9" * 5000 + "}]}", encoding="utf-8")
+    assert "thousands of digits" in problems_of(digits)[""]
+    surrogate = tmp_path / "surrogate.uss"
+    surrogate.write_text(json.dumps(tiny_document()).replace('"scene 1"', '"scene \\ud800"'),
+                         encoding="utf-8")
+    assert "lone UTF-16 surrogate" in problems_of(surrogate)["breakdowns[0].description"]
+
+
+def test_an_unclosed_string_full_of_escaped_quotes_is_refused_at_once(tmp_path: Path) -> None:
+    """The nesting check before parsing stays linear (it was quadratic on such text)."""
+    path = tmp_path / "unclosed.uss"
+    path.write_text('{"a": "' + '\\"' * 500_000, encoding="utf-8")
+    assert "is not valid JSON" in " ".join(problems_of(path).values())
+
+
+def test_numeric_ids_are_read_alike_in_strips_and_boards(tmp_path: Path) -> None:
+    document = tiny_document()
+    root = document["universalScheduleStandard"]
+    root["breakdowns"][0]["id"] = 77
+    for stripboard in root["stripboards"]:
+        ids = stripboard["boards"][0]["breakdownIds"]
+        ids[ids.index("s1")] = 77
+    boards = read_uss_boards(write_uss_file(tmp_path / "numbers.uss", document))
+    assert boards["Human"].start_day["1"] == 1

@@ -102,6 +102,21 @@ def test_a_stripboard_added_to_the_source_keeps_everything(tmp_path: Path,
     assert list(read_uss_boards(again)) == ["Human", "plan-shoot", "plan-shoot 2"]
 
 
+def test_strip_ids_written_with_spaces_or_as_numbers_stay_off_the_boneyard(
+        tmp_path: Path) -> None:
+    document = tiny_document()
+    root = document["universalScheduleStandard"]
+    root["breakdowns"][0]["id"] = " s1 "
+    root["breakdowns"][1]["id"] = 2
+    for stripboard in root["stripboards"]:
+        ids = stripboard["boards"][0]["breakdownIds"]
+        ids[ids.index("s2")] = 2
+    source = write_uss_file(tmp_path / "odd.uss", document)
+    ours = Solution(start_day={"1": 1, "2": 1})
+    target = write_uss(read_uss(source), ours, tmp_path / "out.uss", source=source)
+    assert read_uss_boards(target)["plan-shoot"] == ours  # each strip once on the stripboard
+
+
 def test_a_schedule_of_other_scenes_cannot_be_added_to_the_source(tmp_path: Path) -> None:
     source = write_uss_file(tmp_path / "tiny.uss", tiny_document())
     from scheduler.errors import PlanShootError

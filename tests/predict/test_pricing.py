@@ -10,6 +10,7 @@ from scheduler.model import RiskPrice
 from scheduler.predict.model import TrainedModel, load_default
 from scheduler.predict.pricing import day_loads, day_risk_rates, fit_risk_price, tighten
 from scheduler.predict.risk import scene_risk_weights
+from scheduler.solution import Schedule
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +51,7 @@ def test_the_price_repeats_with_the_same_seed(model):
 def test_day_loads_sum_the_weights_of_each_days_scenes():
     production, solution = sample_production(), sample_solution()
     weights = {scene.id: 10 for scene in production.scenes}
-    loads = day_loads(production, weights, solution)
+    loads = day_loads(Schedule(production, solution), weights)
     assert sum(loads.values()) == 10 * sum(production.scene_days(s) for s in production.scenes)
 
 

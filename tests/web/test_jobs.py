@@ -139,11 +139,11 @@ def test_a_failing_job_is_marked_and_the_solver_goes_on(tmp_path: Path) -> None:
     finally:
         queue.close()
     assert bad.state is JobState.FAILED
-    assert bad.failure == "RuntimeError: boom"
     assert good.state is JobState.DONE
 
 
-def test_finished_jobs_and_their_folders_expire(gate: Gate, tmp_path: Path) -> None:
+def test_finished_jobs_and_their_folders_expire_and_none_outlive_the_queue(
+        gate: Gate, tmp_path: Path) -> None:
     now = [1000.0]
     queue = JobQueue(gate, max_running=1, max_waiting=5, keep_seconds=600,
                      clock=lambda: now[0])
@@ -165,3 +165,4 @@ def test_finished_jobs_and_their_folders_expire(gate: Gate, tmp_path: Path) -> N
         assert queue.get(running.id) is running
     finally:
         queue.close()
+    assert not running.folder.exists()  # closing the queue removes every job's folder

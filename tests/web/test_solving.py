@@ -182,6 +182,22 @@ def test_a_failure_on_our_side_is_a_page_not_a_traceback(
     assert "Traceback" not in page.text
 
 
+def test_a_request_that_crashes_is_a_page_with_the_security_headers(tmp_path: Path) -> None:
+    app = create_app(web_settings(tmp_path))
+
+    @app.get("/crash")
+    def crash() -> None:
+        raise ZeroDivisionError("secret internals")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        page = client.get("/crash")
+    assert page.status_code == 500
+    assert "Something went wrong" in page.text
+    assert "secret internals" not in page.text
+    assert page.headers["x-frame-options"] == "DENY"
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+
+
 def test_waiting_jobs_see_their_place_in_line(client: TestClient, tiny_workbook: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     go = threading.Event()
@@ -229,6 +245,7 @@ def test_concurrent_jobs_solve_two_at_a_time_each_to_its_own_files(tmp_path: Pat
         assert len(folders) == 4
         expected = {"upload.xlsx", "schedule.xlsx", "schedule.json", "schedule.uss"}
         assert all({path.name for path in folder.iterdir()} == expected for folder in folders)
+    assert not any(folder.exists() for folder in folders)  # none outlives the server
     # Never more than two solves at once: count overlaps at every start.
     spans = [(job.started_at, job.finished_at) for job in jobs]
     assert max(sum(1 for s, f in spans if s <= start < f) for start, _ in spans) <= 2

@@ -136,6 +136,17 @@ def test_an_empty_form_or_a_bad_time_limit_is_refused(client: TestClient,
         assert "The time limit is not valid" in response.text
 
 
+def test_a_form_that_cannot_be_parsed_is_refused_with_the_upload_form(
+        client: TestClient, tiny_workbook: Path) -> None:
+    content = tiny_workbook.read_bytes()
+    response = client.post("/upload", files=[("file", ("a.xlsx", content)),
+                                             ("file", ("b.xlsx", content))],
+                           follow_redirects=False)
+    assert response.status_code == 400
+    assert "The upload could not be read" in response.text
+    assert 'type="file"' in response.text  # the page offers the upload again
+
+
 def test_what_the_file_says_is_escaped(client: TestClient, tmp_path: Path,
                                        tiny_workbook: Path) -> None:
     response = _upload(client, "<b onmouseover=alert(1)>.csv", b"a,b")

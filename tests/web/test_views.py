@@ -66,7 +66,7 @@ def test_summary_and_costs_say_what_the_workbook_says() -> None:
     assert lines["Gap to the bound"] == f"{result.gap:.1%}"
     assert lines["Shoot days (to wrap)"] == str(schedule.wrap_day)
     assert lines["Likely bottleneck days"] == "none"
-    costs = {line.label: line for line in cost_lines(schedule.production, result)}
+    costs = {line.label: line for line in cost_lines(schedule)}
     cast_cost = to_money(schedule.cost_by_category["cast"])
     assert costs["Cast"].amount == money_text(cast_cost, "USD")
     assert abs(sum(line.share for line in costs.values()) - 1.0) < 1e-9
