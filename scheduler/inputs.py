@@ -17,7 +17,7 @@ def is_uss(path: str | Path) -> bool:
 
 
 def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
-                    uss_board: str | None = None) -> Production:
+                    uss_board: str | None = None, uss_title: str | None = None) -> Production:
     """Read and check a production from a breakdown workbook or a USS file.
 
     Parameters
@@ -30,6 +30,8 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
     uss_board
         For a USS file: the stripboard whose calendar and number of days to take (default: the
         first with day breaks).
+    uss_title
+        For a USS file that names no project: its title (default: the file's name).
 
     Raises
     ------
@@ -40,5 +42,5 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
     if is_uss(path):
         from .interop.uss import read_uss
 
-        return read_uss(path, defaults=uss_defaults, board=uss_board)
+        return read_uss(path, defaults=uss_defaults, board=uss_board, title=uss_title)
     return read_workbook(path)

@@ -40,7 +40,7 @@ def read_uss_document(path: str | Path) -> UssDocument:
 
 
 def import_uss(path: str | Path, defaults: str | Path | UssDefaults | None = None, *,
-               board: str | None = None) -> UssImport:
+               board: str | None = None, title: str | None = None) -> UssImport:
     """The production of a USS file, with how its strips map to scenes.
 
     Parameters
@@ -53,6 +53,8 @@ def import_uss(path: str | Path, defaults: str | Path | UssDefaults | None = Non
     board
         The stripboard whose calendar and number of days the production takes (default: the
         first with day breaks).
+    title
+        The production's title when the file names no project (default: the file's name).
 
     Raises
     ------
@@ -66,7 +68,8 @@ def import_uss(path: str | Path, defaults: str | Path | UssDefaults | None = Non
         chosen = defaults
     else:
         chosen = read_defaults(defaults)
-    imported = build_production(document, chosen, board=board, fallback_title=Path(path).stem)
+    imported = build_production(document, chosen, board=board,
+                                fallback_title=title or Path(path).stem)
     production = imported.production
     logger.info("read %s: %d scenes, %d cast, %d locations", Path(path).name,
                 len(production.scenes), len(production.cast), len(production.locations))
@@ -74,9 +77,9 @@ def import_uss(path: str | Path, defaults: str | Path | UssDefaults | None = Non
 
 
 def read_uss(path: str | Path, defaults: str | Path | UssDefaults | None = None, *,
-             board: str | None = None) -> Production:
+             board: str | None = None, title: str | None = None) -> Production:
     """The checked production of a USS file (see ``import_uss``)."""
-    return import_uss(path, defaults, board=board).production
+    return import_uss(path, defaults, board=board, title=title).production
 
 
 def read_uss_boards(path: str | Path) -> dict[str, Solution]:

@@ -185,7 +185,7 @@ def read_upload(path: Path, name: str) -> Production:
     sees our folders.
     """
     try:
-        return read_production(path)
+        return read_production(path, uss_title=Path(name).stem)
     except InputError as error:
         problems = [Problem(p.where, _without_our_path(p.message, path, name))
                     for p in error.problems]

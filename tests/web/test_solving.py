@@ -99,6 +99,23 @@ def test_a_uss_upload_gets_its_file_back_with_the_schedule_as_one_more_board(
     assert len(boards) == 2
 
 
+def test_a_uss_upload_that_names_no_project_is_titled_by_its_file_name(
+        client: TestClient, tiny_workbook: Path, tmp_path: Path) -> None:
+    production = read_production(tiny_workbook)
+    document = json.loads(schedule_to_uss(production, Solution(start_day={}), board_name="x"))
+    root = document["universalScheduleStandard"]
+    for key in ("project", "name"):
+        root.pop(key, None)
+    source = tmp_path / "Harbour Lights.uss"
+    source.write_text(json.dumps(document))
+
+    job_url = _submit(client, source)
+    _finished(client, job_url)
+    page = client.get(job_url).text
+    assert "Harbour Lights" in page
+    assert "upload" not in re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.S)[0].lower()
+
+
 def test_downloads_are_by_job_and_kind_only(client: TestClient, tiny_workbook: Path,
                                             tmp_path: Path) -> None:
     job_url = _submit(client, tiny_workbook)
