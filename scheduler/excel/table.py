@@ -201,7 +201,8 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
 
 
 def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:
-    """The row of the first ten whose cells name the most columns of ``spec``, with its cells."""
+    """Of the first ``HEADER_SEARCH_ROWS`` rows, the one whose cells name the most columns of
+    ``spec``, with its cells."""
     best: tuple[int, tuple[CellValue, ...]] | None = None
     best_matches = 0
     for row, cells in sheet.rows[:HEADER_SEARCH_ROWS]:
