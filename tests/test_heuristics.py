@@ -401,7 +401,7 @@ def test_squeezed_boards_are_valid_too() -> None:
     # the squeezed deal is the fallback when the sorted board runs long; check it on its own
     found = 0
     for prod in checked_random_productions(20):
-        rules = heuristics._StaticRules(prod)
+        rules = heuristics.StaticRules(prod)
         blocks = heuristics.build_blocks(prod, strip_sort_keys(prod, rules.allowed_starts),
                                          rules.allowed_starts)
         assert blocks is not None
