@@ -387,6 +387,18 @@ class Production(BaseModel):
         """Shoot days on which a scene may start, by every static rule: the calendar's end,
         earliest/latest/shoot_on, availability of its cast, location, crew and equipment (on each
         day it occupies), ``every_day`` crew and ``not_on`` constraints."""
+        allowed = self.allowed_starts_by_scene.get(scene.id)
+        if allowed is None or self.scene_by_id.get(scene.id) is not scene:
+            return self._compute_allowed_starts(scene)
+        return list(allowed)
+
+    @cached_property
+    def allowed_starts_by_scene(self) -> dict[str, tuple[int, ...]]:
+        """The allowed start days of every scene, computed once (models are built many times
+        over in a neighbourhood search)."""
+        return {scene.id: tuple(self._compute_allowed_starts(scene)) for scene in self.scenes}
+
+    def _compute_allowed_starts(self, scene: Scene) -> list[int]:
         calendar = self.calendar
         length = self.scene_days(scene)
         blocked = self._blocked_days(scene)

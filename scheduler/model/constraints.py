@@ -117,7 +117,8 @@ class ShootConstraints:
         self._minor_hours()
         self._budget()
         if not self.explain:
-            self._identical_scenes_in_order()
+            if not self.variables.restricted:  # a neighbourhood fixes some of a group only
+                self._identical_scenes_in_order()
             self._work_days_lower_bounds()
 
     # ----- guards -------------------------------------------------------------------------------

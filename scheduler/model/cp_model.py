@@ -13,7 +13,7 @@ import math
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -93,15 +93,19 @@ class ShootingModel:
     risk
         Also price the bottleneck risk of each day (``risk.py``): the search then minimises
         cost plus risk price, and reports the cost alone as its progress.
+    starts
+        Candidate start days of some scenes (a neighbourhood): a sub-model in which the scenes
+        left one candidate are fixed (see ``ShootVariables``).
     """
 
     def __init__(self, production: Production, explain: bool = False,
-                 risk: RiskPrice | None = None) -> None:
+                 risk: RiskPrice | None = None,
+                 starts: Mapping[str, Collection[int]] | None = None) -> None:
         began = time.perf_counter()
         self.production = production
         self.explain = explain
         self.model = cp_model.CpModel()
-        self.variables = ShootVariables(self.model, production, explain=explain)
+        self.variables = ShootVariables(self.model, production, explain=explain, starts=starts)
         self.objective = ShootObjective(production, self.variables)
         needs_cost = not explain or production.settings.budget is not None
         total = self.objective.total if needs_cost else None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model, cp_model_helper
@@ -64,19 +64,29 @@ class ShootVariables:
         Explain mode: start days range over the whole calendar (only the calendar's end is applied
         here); availability, windows and ``not_on`` become named constraints so that they can
         appear in an explanation of infeasibility.
+    starts
+        Candidate start days of some scenes, within their allowed days: a neighbourhood of the
+        large-neighbourhood search.  A scene left one candidate is fixed: its start is the
+        constant true, and everything that follows from fixed scenes alone folds into
+        constants, so a sub-model of a few free scenes stays small.
     """
 
     def __init__(self, model: cp_model.CpModel, production: Production,
-                 explain: bool = False) -> None:
+                 explain: bool = False,
+                 starts: Mapping[str, Collection[int]] | None = None) -> None:
         self.model = model
         self.production = production
         self.calendar = production.calendar
         self.num_days = self.calendar.num_days
         self.days = list(self.calendar.days)
         self.explain = explain
+        self.restricted = starts is not None
+        self._restriction = starts or {}
+        self.true = model.new_constant(1)
         self._definitions: list[tuple[cp_model.IntVar, Definition]] = []
         self._cache: dict[tuple[object, ...], Literal | None] = {}
         self._lists: dict[tuple[object, ...], list[Literal | None]] = {}
+        self._entity_days: dict[tuple[str, str], dict[int, list[Literal]]] = {}
         self.starts: dict[str, dict[int, cp_model.IntVar]] = {}
         self.occupancy: dict[str, dict[int, Literal]] = {}
         # (start literal, minutes) of every scene part that may fall on a day
@@ -98,7 +108,11 @@ class ShootVariables:
         ends within the calendar."""
         if self.explain:
             return list(range(1, self.num_days - self.production.scene_days(scene) + 2))
-        return self.production.allowed_start_days(scene)
+        allowed = self.production.allowed_start_days(scene)
+        if scene.id in self._restriction:
+            wanted = set(self._restriction[scene.id])
+            return [day for day in allowed if day in wanted]
+        return allowed
 
     def _index_entities(self) -> None:
         for scene in self.production.scenes:
@@ -114,8 +128,11 @@ class ShootVariables:
     def _make_scene_variables(self) -> None:
         for scene in self.production.scenes:
             length = self.production.scene_days(scene)
-            starts = {day: self.model.new_bool_var(f"start[{scene.id},{day}]")
-                      for day in self.candidate_starts(scene)}
+            candidates = self.candidate_starts(scene)
+            starts: dict[int, cp_model.IntVar] = (
+                {candidates[0]: self.true} if len(candidates) == 1 and not self.explain
+                else {day: self.model.new_bool_var(f"start[{scene.id},{day}]")
+                      for day in candidates})
             self.starts[scene.id] = starts
             covering: dict[int, list[cp_model.IntVar]] = defaultdict(list)
             for start, literal in starts.items():
@@ -173,6 +190,8 @@ class ShootVariables:
         unique = list({lit.index: lit for lit in literals}.values())
         if not unique:
             return None
+        if self.true.index in {lit.index for lit in unique}:
+            return self.true
         if len(unique) == 1:
             return unique[0]
         present = self.model.new_bool_var(name)
@@ -198,11 +217,21 @@ class ShootVariables:
         ``kind`` is one of ``cast``, ``location``, ``crew``, ``equipment``.
         """
         def make() -> Literal | None:
-            literals = [lit for scene in self.scenes_of(kind, entity_id)
-                        if (lit := self.occupies(scene, day)) is not None]
+            literals = self._occupancy_by_day(kind, entity_id).get(day, [])
             return self.any_of(f"{kind}_on[{entity_id},{day}]", literals)
 
         return self._cached((kind, entity_id, day), make)
+
+    def _occupancy_by_day(self, kind: str, entity_id: str) -> dict[int, list[Literal]]:
+        """Day -> occupancy literals of the scenes that need an entity (indexed once)."""
+        key = (kind, entity_id)
+        if key not in self._entity_days:
+            by_day: dict[int, list[Literal]] = defaultdict(list)
+            for scene in self.scenes_of(kind, entity_id):
+                for day, literal in self.occupancy[scene.id].items():
+                    by_day[day].append(literal)
+            self._entity_days[key] = by_day
+        return self._entity_days[key]
 
     def days_needed(self, kind: str, entity_id: str) -> int:
         """Days on which an entity works at least, by counting (``minimum_days``) its scenes at
@@ -414,7 +443,9 @@ class ShootVariables:
 
         return self._cached_list(("pending", kind, entity_id), make_list)
 
-    def _either(self, name: str, first: Literal, second: Literal) -> cp_model.IntVar:
+    def _either(self, name: str, first: Literal, second: Literal) -> Literal:
+        if self.true.index in (first.index, second.index):
+            return self.true
         either = self.model.new_bool_var(name)
         self.model.add_implication(first, either)
         self.model.add_implication(second, either)
@@ -546,6 +577,7 @@ class ShootVariables:
             chosen = solution.start_day.get(scene_id)
             for day, literal in starts.items():
                 values[literal.index] = int(day == chosen)
+        values[self.true.index] = 1
         valuation = Valuation(values, Schedule(self.production, solution))
         for variable, definition in self._definitions:
             values[variable.index] = definition(valuation)
