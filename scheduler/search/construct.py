@@ -53,7 +53,8 @@ def pack_calendar(production: Production) -> Solution | None:
         ``None`` when the packer finds no place for some block (which proves nothing).
     """
     rules = StaticRules(production)
-    position = {scene.id: (index,) for index, scene in enumerate(production.scenes)}
+    position: dict[str, SortKey] = {scene.id: (index,)
+                                    for index, scene in enumerate(production.scenes)}
     blocks = build_blocks(production, position, rules.allowed_starts)
     if blocks is None or any(not block.starts for block in blocks):
         return None
@@ -102,7 +103,8 @@ class _Packer(PartialBoard):
         self.crew_day = self.settings.crew_day_cost + sum(
             member.daily_rate for member in self.production.every_day_crew)
         self.groups = self._urgency_groups()
-        self._slack_day, self._slack_of = 0, {}
+        self._slack_day = 0
+        self._slack_of: dict[str, int] = {}
 
     def _urgency_groups(self) -> list[list[Block]]:
         """The whole board, each location's blocks and each cast member's, by deadline."""
