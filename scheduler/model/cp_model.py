@@ -59,6 +59,7 @@ class ModelOutcome:
     objective: int | None = None
     bound: int | None = None
     runtime: float = 0.0
+    deterministic_time: float = 0.0
     interrupted: bool = False
     cost_by_category: dict[str, int] = field(default_factory=dict)
     risk_cost: int = 0
@@ -182,6 +183,7 @@ class ShootingModel:
         outcome = ModelOutcome(
             status=STATUSES.get(status, SolveStatus.NO_SOLUTION),
             runtime=solver.wall_time,
+            deterministic_time=solver.deterministic_time,
             interrupted=stop is not None and stop.is_set(),
         )
         if outcome.status is SolveStatus.MODEL_INVALID:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from ..solution import Schedule
 from .variables import Definition, Literal, ShootVariables, Valuation
 
 
@@ -51,6 +52,18 @@ class RiskPrice:
     def knee_of(self, day: int) -> int:
         """The knee of one shoot day."""
         return min(self.knee, self.day_knees.get(day, self.knee))
+
+    def cost_of(self, schedule: Schedule) -> int:
+        """The priced risk of a schedule, in cost units, as ``risk_cost`` prices it."""
+        total = 0
+        for day in schedule.shooting_days:
+            load = sum(self.weights.get(part.scene.id, 0)
+                       for part in schedule.parts_by_day[day])
+            if self.price > 0:
+                total += self.price * max(0, load - self.knee_of(day))
+            total += self.move_price * schedule.moves_on(day)
+            total += self.overtime_price * schedule.overtime_minutes_on(day)
+        return total
 
 
 def risk_cost(model: cp_model.CpModel, variables: ShootVariables,

@@ -1,0 +1,249 @@
+"""Large-neighbourhood search: free a few scenes, let CP-SAT re-place them, keep what is cheaper.
+
+Each step draws a neighbourhood (``neighbourhoods.py``) of the best schedule so far, builds the
+CP-SAT model with every other scene fixed (``ShootingModel(..., starts=...)``: the same rules and
+costs as the full model, with the fixed part folded into constants), warm-starts it from the
+best schedule and solves it for a short time.  A schedule that is cheaper (cost plus the priced
+risk, when risk is priced) and passes ``validate`` becomes the best.
+
+The kinds of neighbourhood are chosen by what has paid off (adaptive weights, as in adaptive
+large-neighbourhood search: a kind that improves the schedule is drawn more often, and the weights
+decay towards the recent past), and the size of each kind adapts to the solver: a sub-model
+solved to optimality in its time grows the next one of its kind, one that runs out of time
+shrinks it.  With two or more cores, two searches run side by side on the same best schedule;
+what one finds is carried over onto what the other found in the meantime and checked again.
+
+Deterministic mode (one worker): one search, sub-models limited by CP-SAT's deterministic
+time, the budget counted in it, the neighbourhoods drawn from a seeded random source: the same
+input gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..config import SolverConfig
+from ..data import Production
+from ..model import RiskPrice, ShootingModel
+from ..result import Progress, SolveStatus
+from ..solution import Schedule, Solution
+from ..validate import validate
+from .neighbourhoods import KINDS, Neighbourhood, NeighbourhoodMaker
+
+logger = logging.getLogger("scheduler")
+
+# Seconds one sub-model may take (wall clock, or deterministic time in deterministic mode).
+SUB_TIME_LIMIT = 1.0
+# Free scenes of a kind's first neighbourhood, and the range its size adapts within.
+FIRST_SIZE = 16
+SIZE_RANGE = (4, 200)
+# A kind's size grows by this factor after a sub-model solved to optimality in less than
+# GROW_BELOW of its time, else shrinks: most steps then finish, which pays best.
+SIZE_STEP = 1.15
+GROW_BELOW = 0.25
+# Adaptive weights: reward of a new best, of a step that changed nothing; decay per step.
+REWARD_BEST = 5.0
+REWARD_NONE = 0.2
+WEIGHT_DECAY = 0.9
+MIN_WEIGHT = 0.05
+# Deterministic time charged per step for building the sub-model (so the budget bounds steps).
+STEP_OVERHEAD = 0.02
+# Parallel searches when two or more cores are available.
+MAX_SEARCHES = 2
+
+
+@dataclass
+class SearchReport:
+    """What the search did: steps and new bests by kind, for logs and benchmarks."""
+
+    steps: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    improvements: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+    saved: dict[str, int] = field(default_factory=lambda: dict.fromkeys(KINDS, 0))
+
+    def __str__(self) -> str:
+        return ", ".join(f"{kind} {self.improvements[kind]}/{self.steps[kind]}"
+                         for kind in KINDS if self.steps[kind])
+
+
+@dataclass
+class _Best:
+    """The best schedule so far and its value (cost plus priced risk), shared by the searches."""
+
+    solution: Solution
+    schedule: Schedule
+    value: int
+    version: int = 0
+
+
+class NeighbourhoodSearch:
+    """Improves a valid schedule of ``production`` by large-neighbourhood search.
+
+    Parameters
+    ----------
+    production
+        A checked production.
+    config
+        Workers, seed and determinism (the time budget is given to ``improve``).
+    risk
+        The priced risk of each day, when the search should weigh it with the cost.
+    on_progress
+        Called with each new best (elapsed seconds, its cost, ``bound``).
+    stop
+        Set it to stop the search; the best schedule so far is kept.
+    bound
+        The proven lower bound, passed on in the progress reports.
+    """
+
+    def __init__(self, production: Production, config: SolverConfig,
+                 risk: RiskPrice | None = None,
+                 on_progress: Callable[[Progress], None] | None = None,
+                 stop: threading.Event | None = None, bound: int = 0) -> None:
+        self.production = production
+        self.config = config
+        self.risk = risk
+        self.on_progress = on_progress
+        self.stop = stop
+        self.bound = bound
+        self.report = SearchReport()
+        self._lock = threading.Lock()
+        self._weights = dict.fromkeys(KINDS, 1.0)
+        self._sizes = dict.fromkeys(KINDS, float(FIRST_SIZE))
+        self._began = time.monotonic()
+
+    def value_of(self, schedule: Schedule) -> int:
+        """What the search minimises: the cost, plus the priced risk when risk is priced."""
+        return schedule.total_cost + (self.risk.cost_of(schedule) if self.risk else 0)
+
+    def improve(self, start: Solution, time_limit: float) -> Solution:
+        """The best schedule found from the valid schedule ``start`` within ``time_limit``
+        seconds (deterministic seconds in deterministic mode)."""
+        self._began = time.monotonic()
+        schedule = Schedule(self.production, start)
+        self._best = _Best(start, schedule, self.value_of(schedule))
+        searches = 1 if self.config.deterministic else min(MAX_SEARCHES, self._cores())
+        workers = [threading.Thread(target=self._search, args=(index, time_limit),
+                                    name=f"plan-shoot-lns-{index}", daemon=True)
+                   for index in range(1, searches)]
+        for worker in workers:
+            worker.start()
+        self._search(0, time_limit)
+        for worker in workers:
+            worker.join()
+        logger.info("neighbourhood search: %s (improved/steps by kind)", self.report)
+        return self._best.solution
+
+    def _cores(self) -> int:
+        return self.config.workers or os.cpu_count() or 1
+
+    def _stopped(self) -> bool:
+        return self.stop is not None and self.stop.is_set()
+
+    # ----- one search ---------------------------------------------------------------------------
+
+    def _search(self, index: int, time_limit: float) -> None:
+        rng = random.Random(self.config.seed * 7919 + index)
+        maker = NeighbourhoodMaker(self.production, rng)
+        deadline = self._began + time_limit
+        wall_cap = self._began + 4 * time_limit
+        spent = 0.0  # deterministic seconds, in deterministic mode
+        while not self._stopped():
+            now = time.monotonic()
+            if self.config.deterministic:
+                if spent >= time_limit or now >= wall_cap:
+                    return
+                left = time_limit - spent
+            else:
+                left = deadline - now
+                if left <= 0.05:
+                    return
+            kind = self._draw_kind(rng)
+            with self._lock:
+                best = self._best
+            neighbourhood = maker.make(kind, best.schedule, round(self._sizes[kind]))
+            if neighbourhood is None or neighbourhood.size == 0:
+                self._reward(kind, REWARD_NONE * 0.5)
+                spent += STEP_OVERHEAD
+                continue
+            spent += STEP_OVERHEAD + self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
+
+    def _draw_kind(self, rng: random.Random) -> str:
+        with self._lock:
+            kinds, weights = zip(*self._weights.items(), strict=True)
+        return rng.choices(kinds, weights=weights)[0]
+
+    def _step(self, neighbourhood: Neighbourhood, base: _Best, time_limit: float) -> float:
+        """Solve one sub-model; returns the deterministic time it took."""
+        kind = neighbourhood.kind
+        starts = {scene_id: frozenset({day}) for scene_id, day in base.solution.start_day.items()}
+        starts.update(neighbourhood.starts)
+        model = ShootingModel(self.production, risk=self.risk, starts=starts)
+        model.hint(base.solution)
+        config = self.config.model_copy(update={"time_limit": max(0.05, time_limit),
+                                                "workers": 1, "log_search": False,
+                                                "relative_gap": 0.0})
+        outcome = model.solve(config, stop=self.stop)
+        self._adapt_size(kind, outcome.status is SolveStatus.OPTIMAL
+                         and outcome.runtime < GROW_BELOW * time_limit)
+        logger.debug("step %s: %d free, %s in %.2f s (%.2f deterministic)", kind,
+                     neighbourhood.size, outcome.status.value, outcome.runtime,
+                     outcome.deterministic_time)
+        improved = False
+        if outcome.solution is not None:
+            improved = self._offer(kind, outcome.solution, base, neighbourhood)
+        self._reward(kind, REWARD_BEST if improved else REWARD_NONE)
+        with self._lock:
+            self.report.steps[kind] += 1
+        return outcome.deterministic_time
+
+    def _offer(self, kind: str, found: Solution, base: _Best,
+               neighbourhood: Neighbourhood) -> bool:
+        """Make ``found`` the best if it is cheaper and valid; when the other search moved the
+        best meanwhile, the neighbourhood's new days are carried over onto the new best."""
+        with self._lock:
+            current = self._best
+        if current.version != base.version:
+            start_day = dict(current.solution.start_day)
+            start_day.update({scene_id: found.start_day[scene_id]
+                              for scene_id in neighbourhood.starts})
+            found = Solution(start_day=start_day)
+        schedule = Schedule(self.production, found)
+        value = self.value_of(schedule)
+        if value >= current.value or validate(self.production, found):
+            return False
+        with self._lock:
+            if self._best.version != current.version or value >= self._best.value:
+                return False
+            self._best = _Best(found, schedule, value, current.version + 1)
+            self.report.improvements[kind] += 1
+            self.report.saved[kind] += current.value - value
+        logger.info("neighbourhood search: %s of %d scenes: cost %s (-%s)", kind,
+                    neighbourhood.size, schedule.total_cost, current.value - value)
+        if self.on_progress is not None:
+            self.on_progress(Progress(elapsed=time.monotonic() - self._began,
+                                      objective=schedule.total_cost,
+                                      bound=min(self.bound, schedule.total_cost)))
+        return True
+
+    def _adapt_size(self, kind: str, solved: bool) -> None:
+        with self._lock:
+            size = self._sizes[kind] * (SIZE_STEP if solved else 1 / SIZE_STEP)
+            self._sizes[kind] = min(max(size, SIZE_RANGE[0]), SIZE_RANGE[1])
+
+    def _reward(self, kind: str, reward: float) -> None:
+        with self._lock:
+            weight = WEIGHT_DECAY * self._weights[kind] + (1 - WEIGHT_DECAY) * reward
+            self._weights[kind] = max(MIN_WEIGHT, weight)
+
+
+def search_budget(config: SolverConfig, began: float) -> float:
+    """Seconds left of ``config.time_limit`` since ``began`` (all of it in deterministic mode,
+    where the budget is deterministic time)."""
+    if config.deterministic:
+        return config.time_limit
+    return max(0.0, config.time_limit - (time.monotonic() - began))
