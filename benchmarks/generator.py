@@ -15,8 +15,27 @@ stunts, vehicles, an animal, cranes and drones), then proves it can be shot:
    dates, scene windows and pins, continuity constraints) contains the reference board with a
    margin, so the reference board stays a valid schedule and a cheaper one is left to find.
 
-The same seed gives the same production.  ``python -m benchmarks.generator --scenes 90 --seed 1
--o out.xlsx`` writes one as a breakdown workbook.
+*Planted productions* (``generate(num_scenes, seed, kind, planted=True)``, or
+``generate_planted``) fix a compact, valid schedule first and draw everything tight around it,
+the way real windows are:
+
+1. the *planted schedule* is the reference board without spare days;
+2. the calendar is 25-35 % longer than the planted wrap day (drawn), so that a weak search can
+   spread out and pay for it;
+3. windows follow ``TIGHT`` instead of ``GENEROUS``: supporting cast, day players, practical
+   locations, special crew and equipment come for their planted days with margins of 0-2 shoot
+   days (many are released the day after their last planted day) and unavailable dates on free
+   days inside their span; leads have 3-8 blocked dates on planted days they do not work; more
+   scenes get a set-ready date or a deadline 0-3 days from their planted day, a few are pinned to
+   it; before, same-day, consecutive, different-day and not-on rules are drawn from the planted
+   days, more of them and not-on dates close to the planted day.
+
+Every window contains the planted schedule, so ``validate`` accepts it by construction and its
+cost is a known upper bound on the optimum.  A planted production is as synthetic as the rest
+(its title says "synthetic planted").
+
+The same seed gives the same production (planted or not).  ``python -m benchmarks.generator
+--scenes 90 --seed 1 [--planted] -o out.xlsx`` writes one as a breakdown workbook.
 """
 
 from __future__ import annotations
@@ -56,6 +75,103 @@ TARGET_CAPACITY_USE = (0.76, 0.84)
 SPARE_DAYS_IN_BOARD = 0.35
 # A single-day scene never runs longer than this share of the standard day: room for moves.
 LONGEST_SCENE_SHARE = 0.9
+# A planted production's calendar is this much longer than the planted wrap day (drawn).
+PLANTED_SLACK = (0.25, 0.35)
+
+
+@dataclass(frozen=True)
+class Tightness:
+    """How tightly windows and rules are drawn around the reference board.
+
+    Margins are in shoot days, drawn on each side of the days a person, place or item works;
+    a chance is the share of them that get a window at all.  ``scenes_per_*`` gives how many
+    scenes carry a rule: one plus the number of scenes divided by it
+    (``scenes_per_one_date_pin``: the number of scenes divided by it, none when 0).
+    """
+
+    supporting_margin: tuple[int, int]
+    supporting_chance: float
+    day_player_margin: tuple[int, int]
+    day_player_chance: float
+    minor_margin: tuple[int, int]
+    minor_chance: float
+    lead_blocked_dates: tuple[int, int]
+    location_margin: tuple[int, int]
+    location_chance: float
+    resource_margin: tuple[int, int]
+    resource_chance: float
+    # Unavailable dates inside a window, on days its holder does not work on the board.
+    unavailable_chance: float
+    unavailable_dates: tuple[int, int]
+    # Leads' blocked dates and not-on dates fall on the board's shoot days, not anywhere.
+    blocks_on_board_days: bool
+    # Not-on dates within this many shoot days of the scene's board day (0: anywhere).
+    not_on_reach: int
+    scene_window_margin: tuple[int, int]
+    scenes_per_scene_window: int
+    scenes_per_pin: int
+    scenes_per_one_date_pin: int
+    scenes_per_before: int
+    scenes_per_same_day: int
+    scenes_per_consecutive: int
+    scenes_per_different_day: int
+    scenes_per_not_on: int
+
+
+# Around a reference board with spare days: room to move, a cheaper schedule is left to find.
+GENEROUS = Tightness(
+    supporting_margin=(2, 8),
+    supporting_chance=0.6,
+    day_player_margin=(1, 6),
+    day_player_chance=0.7,
+    minor_margin=(3, 10),
+    minor_chance=0.3,
+    lead_blocked_dates=(0, 2),
+    location_margin=(2, 10),
+    location_chance=0.5,
+    resource_margin=(3, 10),
+    resource_chance=0.5,
+    unavailable_chance=0.35,
+    unavailable_dates=(1, 3),
+    blocks_on_board_days=False,
+    not_on_reach=0,
+    scene_window_margin=(3, 12),
+    scenes_per_scene_window=150,
+    scenes_per_pin=250,
+    scenes_per_one_date_pin=0,
+    scenes_per_before=120,
+    scenes_per_same_day=150,
+    scenes_per_consecutive=200,
+    scenes_per_different_day=200,
+    scenes_per_not_on=150,
+)
+# Around a planted schedule: stop dates, location windows of a few days, leads' blocked dates.
+TIGHT = Tightness(
+    supporting_margin=(0, 2),
+    supporting_chance=0.9,
+    day_player_margin=(0, 2),
+    day_player_chance=0.9,
+    minor_margin=(0, 3),
+    minor_chance=0.6,
+    lead_blocked_dates=(3, 8),
+    location_margin=(0, 2),
+    location_chance=0.9,
+    resource_margin=(0, 2),
+    resource_chance=0.9,
+    unavailable_chance=0.5,
+    unavailable_dates=(1, 4),
+    blocks_on_board_days=True,
+    not_on_reach=5,
+    scene_window_margin=(0, 3),
+    scenes_per_scene_window=20,
+    scenes_per_pin=250,
+    scenes_per_one_date_pin=80,
+    scenes_per_before=40,
+    scenes_per_same_day=50,
+    scenes_per_consecutive=80,
+    scenes_per_different_day=60,
+    scenes_per_not_on=40,
+)
 
 
 # ----- economics and pace of each kind of production ------------------------------------------
@@ -722,16 +838,21 @@ class SceneDraft:
 
 @dataclass(frozen=True)
 class GeneratedProduction:
-    """A generated production and the reference board that proves it can be shot."""
+    """A generated production and the reference board that proves it can be shot.
+
+    In a planted production (``planted``) the reference board is the planted schedule: compact,
+    with every window drawn tight around it, so its cost bounds the optimum from above.
+    """
 
     production: Production
     reference: Solution
+    planted: bool = False
 
 
 class ProductionGenerator:
     """Drafts one synthetic production; every random draw comes from one seeded ``Random``."""
 
-    def __init__(self, num_scenes: int, seed: int, kind: str) -> None:
+    def __init__(self, num_scenes: int, seed: int, kind: str, planted: bool = False) -> None:
         if kind not in PROFILES:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
         if num_scenes < 1:
@@ -739,6 +860,8 @@ class ProductionGenerator:
         self.num_scenes = num_scenes
         self.seed = seed
         self.kind = kind
+        self.planted = planted
+        self.tightness = TIGHT if planted else GENEROUS
         self.profile = PROFILES[kind]
         self.rng = random.Random(seed)
         self.episodes = (
@@ -790,13 +913,9 @@ class ProductionGenerator:
         self.draft_scenes()
         self.draft_departments()
         draft = self.assemble(windows=False)
-        total_minutes = sum(draft.scene_minutes(s) for s in draft.scenes)
-        use = self.rng.uniform(*TARGET_CAPACITY_USE)
-        target_days = math.ceil(total_minutes / (use * self.standard_minutes))
-        compact = reference_board(draft)
-        needed = max(compact.start_day[s.id] + draft.scene_days(s) - 1 for s in draft.scenes)
-        self.num_days = max(target_days, needed)
-        reference = self.spread_board(draft, needed)
+        reference = (
+            self.calendar_with_slack(draft) if self.planted else self.calendar_at_capacity(draft)
+        )
         self.reference_days = {
             s.id: list(
                 range(reference.start_day[s.id], reference.start_day[s.id] + draft.scene_days(s))
@@ -804,18 +923,40 @@ class ProductionGenerator:
             for s in draft.scenes
         }
         self.calendar = draft.calendar
+        self.board_days = sorted({d for days in self.reference_days.values() for d in days})
         self.draw_windows()
         self.draw_constraints()
         production = self.assemble(windows=True)
-        return GeneratedProduction(production.check(), reference)
+        return GeneratedProduction(production.check(), reference, self.planted)
+
+    def calendar_at_capacity(self, draft: Production) -> Solution:
+        """Shoot days for 75-85 % of capacity (never fewer than the compact board needs), and
+        the reference board with some spare days spread through it."""
+        total_minutes = sum(draft.scene_minutes(s) for s in draft.scenes)
+        use = self.rng.uniform(*TARGET_CAPACITY_USE)
+        target_days = math.ceil(total_minutes / (use * self.standard_minutes))
+        compact = reference_board(draft)
+        needed = self.wrap_day(draft, compact)
+        self.num_days = max(target_days, needed)
+        return self.spread_board(draft, needed)
+
+    def calendar_with_slack(self, draft: Production) -> Solution:
+        """The compact board is the planted schedule; the calendar runs 25-35 % past its wrap."""
+        planted = reference_board(draft)
+        slack = self.rng.uniform(*PLANTED_SLACK)
+        self.num_days = math.ceil(self.wrap_day(draft, planted) * (1 + slack))
+        return planted
+
+    @staticmethod
+    def wrap_day(draft: Production, board: Solution) -> int:
+        return max(board.start_day[s.id] + draft.scene_days(s) - 1 for s in draft.scenes)
 
     def spread_board(self, draft: Production, needed: int) -> Solution:
         """The reference board with some of the calendar's spare days spread through it."""
         spare = int((self.num_days - needed) * SPARE_DAYS_IN_BOARD)
         while spare > 0:
             board = reference_board(draft, spare)
-            wrap = max(board.start_day[s.id] + draft.scene_days(s) - 1 for s in draft.scenes)
-            if wrap <= self.num_days:
+            if self.wrap_day(draft, board) <= self.num_days:
                 return board
             spare //= 2
         return reference_board(draft)
@@ -845,9 +986,10 @@ class ProductionGenerator:
             for h in us_holidays(year)
             if h >= self.start_date
         ]
+        synthetic = "synthetic planted" if self.planted else "synthetic"
         self.title = (
             f"{rng.choice(TITLE_WORDS_A)} {rng.choice(TITLE_WORDS_B)} "
-            f"(synthetic {self.kind}, {self.num_scenes} scenes, seed {self.seed})"
+            f"({synthetic} {self.kind}, {self.num_scenes} scenes, seed {self.seed})"
         )
         self.crew_day_cost = self.money(profile.crew_day_cost, step=500)
         self.overtime_cost = self.money(profile.overtime_cost_per_hour, step=100)
@@ -1366,7 +1508,8 @@ class ProductionGenerator:
         return self.calendar.date_of(max(1, min(self.num_days, day)))
 
     def window(self, days: Sequence[int], margin: tuple[int, int], chance: float) -> Availability:
-        """A window around ``days`` with a margin in shoot days, and a few unavailable dates."""
+        """A window around ``days`` with a margin in shoot days, and a few unavailable dates on
+        the days inside it that are not ``days``."""
         rng = self.rng
         if not days or rng.random() >= chance:
             return Availability()
@@ -1377,11 +1520,10 @@ class ProductionGenerator:
         used = set(days)
         free = [d for d in range(max(1, low), min(self.num_days, high) + 1) if d not in used]
         unavailable: tuple[date, ...] = ()
-        if free and rng.random() < 0.35:
+        if free and rng.random() < self.tightness.unavailable_chance:
+            count = rng.randint(*self.tightness.unavailable_dates)
             unavailable = tuple(
-                sorted(
-                    self.date_of(d) for d in rng.sample(free, min(len(free), rng.randint(1, 3)))
-                )
+                sorted(self.date_of(d) for d in rng.sample(free, min(len(free), count)))
             )
         return Availability(
             available_from=available_from, available_to=available_to, unavailable=unavailable
@@ -1391,17 +1533,16 @@ class ProductionGenerator:
         """Reference shoot days of ``scenes``."""
         return sorted({d for s in scenes for d in self.reference_days[s.id]})
 
+    def blockable_days(self) -> list[int]:
+        """Days a blocked date may fall on: the board's shoot days when tight, else any day."""
+        if self.tightness.blocks_on_board_days:
+            return self.board_days
+        return list(range(1, self.num_days + 1))
+
     def draw_windows(self) -> None:
         """Availability of cast, locations, crew and equipment around their reference days."""
         self.cast_windows = {m.id: self.cast_window(m) for m in self.cast}
-        self.location_windows = {
-            loc.id: Availability()
-            if loc.is_stage
-            else self.window(
-                self.worked([s for s in self.scenes if s.set.location == loc.id]), (2, 10), 0.5
-            )
-            for loc in self.locations
-        }
+        self.location_windows = {loc.id: self.location_window(loc) for loc in self.locations}
         self.crew = [self.resource_window(r, [s.crew for s in self.scenes]) for r in self.crew]
         self.equipment = [
             self.resource_window(r, [s.equipment for s in self.scenes]) for r in self.equipment
@@ -1409,26 +1550,38 @@ class ProductionGenerator:
         self.director_of_photography_day_off()
 
     def cast_window(self, member: CastDraft) -> Availability:
-        """Leads may have a date or two elsewhere; supporting cast and day players come for a
-        window around their scenes."""
+        """Leads have dates elsewhere (a date or two, or several when tight); supporting cast,
+        day players and the minor come for a window around their scenes."""
         days = self.worked([s for s in self.scenes if member.id in s.cast])
+        tight = self.tightness
         if member.tier == "lead":
-            others = [d for d in range(1, self.num_days + 1) if d not in set(days)]
-            picked = self.rng.sample(others, min(len(others), self.rng.randint(0, 2)))
+            others = [d for d in self.blockable_days() if d not in set(days)]
+            count = self.rng.randint(*tight.lead_blocked_dates)
+            picked = self.rng.sample(others, min(len(others), count))
             return Availability(unavailable=tuple(sorted(self.date_of(d) for d in picked)))
         if member.tier == "supporting":
-            return self.window(days, (2, 8), 0.6)
+            return self.window(days, tight.supporting_margin, tight.supporting_chance)
         if member.tier == "day":
-            return self.window(days, (1, 6), 0.7)
-        return self.window(days, (3, 10), 0.3)
+            return self.window(days, tight.day_player_margin, tight.day_player_chance)
+        return self.window(days, tight.minor_margin, tight.minor_chance)
+
+    def location_window(self, location: LocationDraft) -> Availability:
+        """Stages are always open; a practical is had for a window around its visits, with
+        dates between visits when the owners need the place back."""
+        if location.is_stage:
+            return Availability()
+        days = self.worked([s for s in self.scenes if s.set.location == location.id])
+        return self.window(days, self.tightness.location_margin, self.tightness.location_chance)
 
     def resource_window(self, resource: Resource, needs: list[list[str]]) -> Resource:
+        """Special crew and equipment are booked for a window around the days they work."""
         if resource.every_day:
             return resource
         days = self.worked(
             [s for s, ids in zip(self.scenes, needs, strict=True) if resource.id in ids]
         )
-        return resource.model_copy(update={"availability": self.window(days, (3, 10), 0.5)})
+        window = self.window(days, self.tightness.resource_margin, self.tightness.resource_chance)
+        return resource.model_copy(update={"availability": window})
 
     def director_of_photography_day_off(self) -> None:
         """The DP is needed every day; give them a prior commitment on a free day of the board."""
@@ -1451,12 +1604,17 @@ class ProductionGenerator:
         self.constrained: set[str] = set()
         self.constraints: list[SceneConstraint] = []
         self.pin_scenes()
+        self.pin_one_date_scenes()
         self.window_scenes()
         self.before_rules()
         self.same_day_rules()
         self.consecutive_rules()
         self.different_day_rules()
         self.not_on_rules()
+
+    def rule_count(self, scenes_per_rule: int) -> int:
+        """How many scenes (or pairs) get a rule: one, and one more per ``scenes_per_rule``."""
+        return 1 + self.num_scenes // scenes_per_rule
 
     def free(self) -> list[SceneDraft]:
         """Single-day scenes under no pin, window or rule yet (one rule per scene keeps the
@@ -1480,20 +1638,34 @@ class ProductionGenerator:
     def pin_scenes(self) -> None:
         """Crowd scenes are pinned to their reference date: the street permit is for that day."""
         crowds = [s for s in self.free() if "crowd" in s.tags] or self.free()[-1:]
-        for scene in crowds[: 1 + self.num_scenes // 250]:
+        for scene in crowds[: self.rule_count(self.tightness.scenes_per_pin)]:
             scene.shoot_on = self.date_of(self.start[scene.id])
             scene.synopsis += f" (Permit for {scene.shoot_on:%d %b} only.)"
             self.constrained.add(scene.id)
 
+    def pin_one_date_scenes(self) -> None:
+        """When tight, a few more scenes are pinned to their reference date: the place is had
+        for that one day."""
+        if not self.tightness.scenes_per_one_date_pin:
+            return
+        free = self.free()
+        count = min(len(free), self.num_scenes // self.tightness.scenes_per_one_date_pin)
+        for scene in self.rng.sample(free, count):
+            scene.shoot_on = self.date_of(self.start[scene.id])
+            scene.synopsis += f" (The set is ours on {scene.shoot_on:%d %b} only.)"
+            self.constrained.add(scene.id)
+
     def window_scenes(self) -> None:
-        """A few exteriors with an earliest or a latest date around their reference day."""
+        """Some exteriors with an earliest or a latest date around their reference day."""
         exteriors = [s for s in self.free() if s.set.int_ext is not IntExt.INT]
-        for scene in self.rng.sample(exteriors, min(len(exteriors), 1 + self.num_scenes // 150)):
+        count = self.rule_count(self.tightness.scenes_per_scene_window)
+        margin = self.tightness.scene_window_margin
+        for scene in self.rng.sample(exteriors, min(len(exteriors), count)):
             if self.rng.random() < 0.5:
-                scene.earliest = self.date_of(self.start[scene.id] - self.rng.randint(3, 12))
+                scene.earliest = self.date_of(self.start[scene.id] - self.rng.randint(*margin))
                 scene.synopsis += f" (Set build ready {scene.earliest:%d %b}.)"
             else:
-                scene.latest = self.date_of(self.start[scene.id] + self.rng.randint(3, 12))
+                scene.latest = self.date_of(self.start[scene.id] + self.rng.randint(*margin))
                 scene.synopsis += f" (Leaves still on the trees: by {scene.latest:%d %b}.)"
             self.constrained.add(scene.id)
 
@@ -1508,7 +1680,8 @@ class ProductionGenerator:
             and a.set.name == b.set.name
             and self.start[a.id] < self.start[b.id]
         ]
-        for a, b in self.rng.sample(pairs, min(len(pairs), 1 + self.num_scenes // 120)):
+        count = self.rule_count(self.tightness.scenes_per_before)
+        for a, b in self.rng.sample(pairs, min(len(pairs), count)):
             self.add_rule(
                 ConstraintKind.BEFORE,
                 (a, b),
@@ -1522,8 +1695,10 @@ class ProductionGenerator:
         return dict(sorted(by_day.items()))
 
     def same_day_rules(self) -> None:
+        """Two scenes the board shoots on one day share wardrobe and weather."""
         shared = [group for group in self.scenes_by_day().values() if len(group) >= 2]
-        for group in self.rng.sample(shared, min(len(shared), 1 + self.num_scenes // 150)):
+        count = self.rule_count(self.tightness.scenes_per_same_day)
+        for group in self.rng.sample(shared, min(len(shared), count)):
             self.add_rule(
                 ConstraintKind.SAME_DAY,
                 self.rng.sample(group, 2),
@@ -1531,6 +1706,7 @@ class ProductionGenerator:
             )
 
     def consecutive_rules(self) -> None:
+        """Two scenes of one actor on back-to-back board days carry the same make-up."""
         by_day = self.scenes_by_day()
         neighbours = [
             (a, b)
@@ -1539,7 +1715,8 @@ class ProductionGenerator:
             for b in by_day.get(day + 1, [])
             if set(a.cast) & set(b.cast)
         ]
-        for a, b in self.rng.sample(neighbours, min(len(neighbours), 1 + self.num_scenes // 200)):
+        count = self.rule_count(self.tightness.scenes_per_consecutive)
+        for a, b in self.rng.sample(neighbours, min(len(neighbours), count)):
             self.add_rule(
                 ConstraintKind.CONSECUTIVE,
                 (a, b),
@@ -1547,6 +1724,7 @@ class ProductionGenerator:
             )
 
     def different_day_rules(self) -> None:
+        """Two of the heaviest set-ups the board shoots on different days stay apart."""
         heavy = sorted(
             self.free(),
             key=lambda s: (-(s.est_minutes or self.minutes_of(s.eighths)), s.position),
@@ -1557,15 +1735,25 @@ class ProductionGenerator:
             for b in heavy
             if a.position < b.position and self.start[a.id] != self.start[b.id]
         ]
-        for a, b in self.rng.sample(apart, min(len(apart), 1 + self.num_scenes // 200)):
+        count = self.rule_count(self.tightness.scenes_per_different_day)
+        for a, b in self.rng.sample(apart, min(len(apart), count)):
             self.add_rule(
                 ConstraintKind.DIFFERENT_DAY, (a, b), "two heavy set-ups: not on the same day"
             )
 
     def not_on_rules(self) -> None:
+        """A practical open to the public on dates the board does not shoot the scene there
+        (when tight, dates close to its board day)."""
         practical = [s for s in self.free() if not self.location(s.set.location).is_stage]
-        for scene in self.rng.sample(practical, min(len(practical), 1 + self.num_scenes // 150)):
-            others = [d for d in range(1, self.num_days + 1) if d != self.start[scene.id]]
+        count = self.rule_count(self.tightness.scenes_per_not_on)
+        reach = self.tightness.not_on_reach
+        for scene in self.rng.sample(practical, min(len(practical), count)):
+            start = self.start[scene.id]
+            others = [
+                d
+                for d in self.blockable_days()
+                if d != start and (not reach or abs(d - start) <= reach)
+            ]
             if not others:
                 continue
             picked = self.rng.sample(others, min(2, len(others)))
@@ -1667,7 +1855,9 @@ def _quarter_hour(minutes: float) -> int:
     return max(15, round(minutes / 15) * 15)
 
 
-def generate(num_scenes: int, seed: int, kind: str = "feature") -> GeneratedProduction:
+def generate(
+    num_scenes: int, seed: int, kind: str = "feature", planted: bool = False
+) -> GeneratedProduction:
     """A synthetic production and the reference board that proves it feasible.
 
     Parameters
@@ -1678,13 +1868,27 @@ def generate(num_scenes: int, seed: int, kind: str = "feature") -> GeneratedProd
         Seed of every random draw: the same seed gives the same production.
     kind
         ``"feature"``, ``"series"`` (episodes cross-boarded, Mon-Fri) or ``"short"``.
+    planted
+        Plant a compact schedule and draw tight windows around it, on a calendar 25-35 %
+        longer than it (see the module docstring); otherwise generous windows around a board
+        with spare days, on a calendar at 75-85 % of capacity.
 
     Returns
     -------
     GeneratedProduction
-        The checked production and its reference board.
+        The checked production and its reference board (the planted schedule when
+        ``planted``).
     """
-    return ProductionGenerator(num_scenes, seed, kind).generate()
+    return ProductionGenerator(num_scenes, seed, kind, planted).generate()
+
+
+def generate_planted(num_scenes: int, seed: int, kind: str = "feature") -> GeneratedProduction:
+    """A planted production: ``generate(num_scenes, seed, kind, planted=True)``.
+
+    ``validate(result.production, result.reference)`` is empty by construction, so the planted
+    schedule's cost is an upper bound on the optimum.
+    """
+    return generate(num_scenes, seed, kind, planted=True)
 
 
 def generate_production(num_scenes: int, seed: int, kind: str = "feature") -> Production:
@@ -1733,16 +1937,19 @@ def summarize(production: Production) -> Summary:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    """``python -m benchmarks.generator --scenes N --seed S [--kind K] -o out.xlsx``."""
+    """``python -m benchmarks.generator --scenes N --seed S [--kind K] [--planted] -o OUT``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scenes", type=int, required=True, help="number of scenes")
     parser.add_argument("--seed", type=int, default=0, help="random seed")
     parser.add_argument("--kind", choices=KINDS, default="feature")
+    parser.add_argument(
+        "--planted", action="store_true", help="tight windows around a planted schedule"
+    )
     parser.add_argument("-o", "--output", type=Path, required=True, help="workbook to write")
     args = parser.parse_args(argv)
     from scheduler.excel.breakdown import write_breakdown
 
-    production = generate_production(args.scenes, args.seed, args.kind)
+    production = generate(args.scenes, args.seed, args.kind, args.planted).production
     write_breakdown(production, args.output)
     print(f"{args.output}: {production.settings.title}: {summarize(production).describe()}")
 
