@@ -21,14 +21,14 @@ from dataclasses import dataclass, field, replace
 
 from .config import SolverConfig
 from .data import Production
-from .model import RiskPrice, ShootingModel
+from .model import RiskPrice
 from .predict.model import TrainedModel, load_default
 from .predict.pricing import day_loads, fit_risk_price, tighten
 from .predict.risk import DayRisk, scene_risk_weights, score_days
 from .result import Progress, Result, SolveStatus
+from .search import NeighbourhoodSearch
 from .solution import COST_SCALE, Schedule, Solution, to_money
-from .solve import canonical_order, solve
-from .validate import validate
+from .solve import solve
 
 logger = logging.getLogger("scheduler")
 
@@ -194,22 +194,17 @@ def _solve_priced(production: Production, price: RiskPrice, start: Solution,
                   config: SolverConfig, on_progress: Callable[[Progress], None] | None,
                   stop: threading.Event | None, bound: int | None,
                   stage: str) -> Solution | None:
-    """One risk round: the model with risk priced, warm-started from ``start``; the schedule
-    found if it breaks no rule."""
-    model = ShootingModel(production, risk=price)
-    model.hint(canonical_order(production, start))
-
+    """One risk round: the neighbourhood search with risk priced, from ``start``; the schedule
+    found (valid: the search keeps only schedules that break no rule)."""
     def report(progress: Progress) -> None:
-        # The round's bound bounds cost plus risk price; the cheapest plan's bound is the one
-        # that bounds the cost.
+        # The cheapest plan's bound is the one that bounds the cost.
         if on_progress is not None:
             on_progress(Progress(progress.elapsed, progress.objective,
                                  bound if bound is not None else progress.bound, stage))
 
-    outcome = model.solve(config, report, stop)
-    if outcome.solution is None or validate(production, outcome.solution):
-        return None
-    return outcome.solution
+    search = NeighbourhoodSearch(production, config, risk=price, on_progress=report, stop=stop)
+    found = search.improve(start, config.time_limit)
+    return found if found != start else None
 
 
 def _keep(result: Result, best: _Candidate, first: _Candidate, cheapest: _Candidate,

@@ -1,8 +1,9 @@
 """``solve``: the one facade from a production to the cheapest valid schedule.
 
 The conventional board (``heuristics.conventional_board``) is the baseline: when it is valid it
-warm-starts the search and is the fallback, so ``solve`` never returns a dearer schedule.  The
-costs reported are ``Schedule``'s, recomputed from the schedule returned.
+is the fallback, so ``solve`` never returns a dearer schedule.  The costs reported are
+``Schedule``'s, recomputed from the schedule returned; the lower bound is the best of the
+counting bound (``bounds.lower_bound``) and what the full model proved.
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from .config import SolverConfig
 from .data import Production
 from .heuristics import conventional_board
-from .model import ShootingModel, data_conflicts, explain
+from .model import ModelOutcome, ShootingModel, data_conflicts, explain
 from .model.constraints import identical_scene_groups
 from .result import Progress, Result, SolveStatus
+from .search import NeighbourhoodSearch, pack_calendar, search_budget
 from .sequencing import is_sequencing_problem, solve_sequencing
 from .solution import Schedule, Solution
 from .validate import validate
@@ -26,6 +29,10 @@ logger = logging.getLogger("scheduler")
 
 # Seconds the explanation of an infeasible production may take, at most.
 EXPLAIN_TIME_LIMIT = 30.0
+# Below this many (scene, start day) pairs the full model runs first, for FULL_MODEL_SHARE of
+# the time: it proves small productions optimal (a 30-scene short film in well under a second).
+SMALL_MODEL_START_LITERALS = 1000
+FULL_MODEL_SHARE = 0.25
 
 
 def solve(
@@ -37,6 +44,13 @@ def solve(
 ) -> Result:
     """The cheapest schedule of ``production`` that breaks no hard rule.
 
+    The search: the conventional board and a calendar packed day by day
+    (``search.pack_calendar``) give the first schedules; a small production's full CP-SAT model
+    then gets a short run (it proves small productions optimal); a large-neighbourhood search
+    (``search.NeighbourhoodSearch``) improves the best schedule for the rest of the time.  When
+    no first schedule is found, the full model searches for one (or proves there is none) and
+    the neighbourhood search takes over from it.
+
     Parameters
     ----------
     production
@@ -47,10 +61,10 @@ def solve(
         run repeats itself exactly; the wall clock is then capped at four times the limit.
     hint
         A schedule to start from (e.g. the previous plan); used when it is valid and cheaper
-        than the conventional board.
+        than the first schedules.
     on_progress
-        Called with elapsed seconds, cost and proven bound at each better schedule (from the
-        solver's thread: keep it light).
+        Called with elapsed seconds, cost and proven bound at the first schedule and at each
+        better one (from a search thread: keep it light).
     stop
         Set it (e.g. on Ctrl-C) to stop the search and get the best schedule found so far.
 
@@ -72,39 +86,126 @@ def solve(
     if baseline is not None:
         result.baseline_solution = baseline
         result.baseline_cost = Schedule(production, baseline).total_cost
-    start_from = _cheapest(production, [_valid_or_none(production, hint, "hint"), baseline])
-    if start_from is None and hint is not None:
-        start_from = hint  # still a useful guide for the search, valid or not
+    valid_hint = _valid_or_none(production, hint, "hint")
+    if hint is not None and valid_hint is None:
         result.notes.append("the given hint breaks a rule; used only as a guide")
-
     if _is_pure_order(production):
         return _solve_as_order(production, config, result, on_progress, stop, began)
 
-    model = ShootingModel(production)
-    if start_from is not None:
-        model.hint(canonical_order(production, start_from))
-    remaining = config.time_limit
-    if not config.deterministic:  # the time spent on the board and the model counts too
-        remaining = max(0.01, config.time_limit - (time.monotonic() - began))
-    outcome = model.solve(config.model_copy(update={"time_limit": remaining}), on_progress, stop)
-    result.status = outcome.status
-    result.interrupted = outcome.interrupted
-    if outcome.solution is not None:
-        result.solution = outcome.solution
-        result.objective = Schedule(production, outcome.solution).total_cost
-        result.lower_bound = outcome.bound
-        if outcome.objective is not None and outcome.objective < result.objective:
-            # The model may overstate a cost (a drop shorter than the best) but never understate.
-            logger.error("the model's cost %s is below the schedule's %s", outcome.objective,
-                         result.objective)
-        if outcome.status is SolveStatus.OPTIMAL:
-            result.lower_bound = result.objective
+    bound = cost_lower_bound(production)
+    report = _reporter(on_progress, began, bound)
+    packed = _valid_or_none(production, pack_calendar(production), "packed calendar")
+    best = _cheapest(production, [valid_hint, baseline, packed])
+    if best is not None:
+        result.status, result.solution = SolveStatus.FEASIBLE, best
+        report(Progress(0.0, Schedule(production, best).total_cost, bound))
+    guide = best or hint
+
+    if best is None or _is_small(production):
+        share = 1.0 if best is None else FULL_MODEL_SHARE
+        outcome = _full_model(production, config, guide, share, began, report, stop,
+                              until_first=best is None)
+        result.interrupted = outcome.interrupted
+        if outcome.solution is not None and (best is None or _cheaper(production, outcome.solution,
+                                                                       best)):
+            best = result.solution = outcome.solution
+        if outcome.status is SolveStatus.INFEASIBLE or outcome.status is SolveStatus.OPTIMAL:
+            result.status = outcome.status
+        elif best is not None:
+            result.status = SolveStatus.FEASIBLE
+        elif outcome.status is SolveStatus.MODEL_INVALID:
+            result.status = outcome.status
+        if outcome.bound is not None:
+            bound = max(bound, outcome.bound)
+
+    if best is not None and result.status is not SolveStatus.OPTIMAL and not _stopped(stop):
+        budget = search_budget(config, began)
+        if budget > 0:
+            search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop,
+                                         bound=bound)
+            best = result.solution = search.improve(best, budget)
+
+    if result.solution is not None:
+        result.objective = Schedule(production, result.solution).total_cost
+        result.lower_bound = result.objective if result.status is SolveStatus.OPTIMAL else min(
+            bound, result.objective)
+    result.interrupted = result.interrupted or _stopped(stop)
     _fall_back_to_baseline(result)
     if result.status is SolveStatus.INFEASIBLE:
         limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
         result.conflicts = explain(production, time_limit=limit)
     result.runtime = time.monotonic() - began
     return result
+
+
+def cost_lower_bound(production: Production) -> int:
+    """Placeholder until the counting bound module lands: the model's static bound."""
+    return ShootingModel(production).objective.static_lower_bound
+
+
+def _is_small(production: Production) -> bool:
+    """Small enough for the full model to prove optimality in a share of the time."""
+    starts = sum(len(production.allowed_start_days(scene)) for scene in production.scenes)
+    return starts < SMALL_MODEL_START_LITERALS
+
+
+def _full_model(production: Production, config: SolverConfig, guide: Solution | None,
+                share: float, began: float, report: Callable[[Progress], None],
+                stop: threading.Event | None, until_first: bool) -> ModelOutcome:
+    """The full CP-SAT model for ``share`` of what is left of the time limit, warm-started
+    from ``guide``; with ``until_first`` it stops at its first schedule (the neighbourhood
+    search does better from there)."""
+    model = ShootingModel(production)
+    if guide is not None:
+        model.hint(canonical_order(production, guide))
+    limit = max(0.01, share * search_budget(config, began))
+    found = threading.Event()
+    model_stop = threading.Event()
+
+    def on_model_progress(progress: Progress) -> None:
+        report(progress)
+        if until_first:
+            found.set()
+            model_stop.set()
+
+    def watch_user_stop() -> None:
+        while not model_stop.is_set():
+            if stop is not None and stop.is_set():
+                model_stop.set()
+            model_stop.wait(0.05)
+
+    watcher = threading.Thread(target=watch_user_stop, daemon=True)
+    watcher.start()
+    try:
+        outcome = model.solve(config.model_copy(update={"time_limit": limit}),
+                              on_model_progress, model_stop)
+    finally:
+        model_stop.set()
+        watcher.join()
+    outcome.interrupted = stop is not None and stop.is_set()
+    if outcome.solution is not None and validate(production, outcome.solution):
+        logger.error("the full model's schedule breaks a rule: %s",
+                     validate(production, outcome.solution)[0])
+        outcome.solution = None
+    return outcome
+
+
+def _reporter(on_progress: Callable[[Progress], None] | None, began: float,
+              bound: int) -> Callable[[Progress], None]:
+    """Progress counted from the start of ``solve``, with the best bound known."""
+    def report(progress: Progress) -> None:
+        if on_progress is not None:
+            on_progress(replace(progress, elapsed=time.monotonic() - began,
+                                bound=min(max(progress.bound, bound), progress.objective)))
+    return report
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
+
+
+def _cheaper(production: Production, candidate: Solution, than: Solution) -> bool:
+    return Schedule(production, candidate).total_cost < Schedule(production, than).total_cost
 
 
 def _is_pure_order(production: Production) -> bool:

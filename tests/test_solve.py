@@ -63,9 +63,10 @@ def test_time_limit_too_short_for_the_search_returns_the_board() -> None:
 
 
 def test_no_board_and_no_time_gives_no_solution(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests NO_SOLUTION: without a board and with no time to search, nothing is returned and
-    nothing is claimed infeasible."""
+    """Tests NO_SOLUTION: without a board or a packed calendar and with no time to search,
+    nothing is returned and nothing is claimed infeasible."""
     monkeypatch.setattr(solve_module, "conventional_board", lambda production: None)
+    monkeypatch.setattr(solve_module, "pack_calendar", lambda production: None)
     prod = synthetic_production(150, seed=4)
     result = solve(prod, SolverConfig(deterministic=True, time_limit=0.01))
     assert result.status is SolveStatus.NO_SOLUTION

@@ -1,3 +1,6 @@
 """The search at production scale: a packed first schedule and a large-neighbourhood search."""
 
 from .construct import pack_calendar as pack_calendar
+from .lns import NeighbourhoodSearch as NeighbourhoodSearch
+from .lns import SearchReport as SearchReport
+from .lns import search_budget as search_budget

@@ -175,7 +175,8 @@ class NeighbourhoodSearch:
     def _draw_kind(self, rng: random.Random) -> str:
         with self._lock:
             kinds, weights = zip(*self._weights.items(), strict=True)
-        return rng.choices(kinds, weights=weights)[0]
+        kind: str = rng.choices(kinds, weights=weights)[0]
+        return kind
 
     def _step(self, neighbourhood: Neighbourhood, base: _Best, time_limit: float) -> float:
         """Solve one sub-model; returns the deterministic time it took."""
