@@ -33,6 +33,9 @@ EXPLAIN_TIME_LIMIT = 30.0
 # the time: it proves small productions optimal (a 30-scene short film in well under a second).
 SMALL_MODEL_START_LITERALS = 1000
 FULL_MODEL_SHARE = 0.25
+# Share of the time the repair of a packed draft may take, at most, before the full model looks
+# for a first schedule instead.
+REPAIR_SHARE = 0.1
 
 
 def solve(
@@ -94,36 +97,33 @@ def solve(
 
     bound = cost_lower_bound(production)
     report = _reporter(on_progress, began, bound)
-    packed = _valid_or_none(production, pack_calendar(production), "packed calendar")
-    best = _cheapest(production, [valid_hint, baseline, packed])
+    search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
+    best, guide = _first_schedule(production, config, [valid_hint, baseline], hint, search,
+                                  began)
     if best is not None:
         result.status, result.solution = SolveStatus.FEASIBLE, best
         report(Progress(0.0, Schedule(production, best).total_cost, bound))
-    guide = best or hint
 
     if best is None or _is_small(production):
         share = 1.0 if best is None else FULL_MODEL_SHARE
-        outcome = _full_model(production, config, guide, share, began, report, stop,
+        outcome = _full_model(production, config, best or guide, share, began, report, stop,
                               until_first=best is None)
-        result.interrupted = outcome.interrupted
         if outcome.solution is not None and (best is None or _cheaper(production, outcome.solution,
                                                                        best)):
             best = result.solution = outcome.solution
-        if outcome.status is SolveStatus.INFEASIBLE or outcome.status is SolveStatus.OPTIMAL:
+        if outcome.status in (SolveStatus.INFEASIBLE, SolveStatus.OPTIMAL):
             result.status = outcome.status
         elif best is not None:
             result.status = SolveStatus.FEASIBLE
         elif outcome.status is SolveStatus.MODEL_INVALID:
             result.status = outcome.status
         if outcome.bound is not None:
-            bound = max(bound, outcome.bound)
+            search.bound = bound = max(bound, outcome.bound)
 
     if best is not None and result.status is not SolveStatus.OPTIMAL and not _stopped(stop):
         budget = search_budget(config, began)
         if budget > 0:
-            search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop,
-                                         bound=bound)
-            best = result.solution = search.improve(best, budget)
+            result.solution = search.improve(best, budget)
 
     if result.solution is not None:
         result.objective = Schedule(production, result.solution).total_cost
@@ -141,6 +141,24 @@ def solve(
 def cost_lower_bound(production: Production) -> int:
     """Placeholder until the counting bound module lands: the model's static bound."""
     return ShootingModel(production).objective.static_lower_bound
+
+
+def _first_schedule(production: Production, config: SolverConfig,
+                    candidates: list[Solution | None], hint: Solution | None,
+                    search: NeighbourhoodSearch,
+                    began: float) -> tuple[Solution | None, Solution | None]:
+    """The cheapest valid first schedule (the candidates, the packed calendar, or the packed
+    draft repaired around the scenes it could not place), and the guide for the full model
+    when there is none (the hint, else the draft)."""
+    packing = pack_calendar(production)
+    draft = packing.solution if packing is not None else None
+    if packing is not None and packing.is_valid:
+        candidates.append(_valid_or_none(production, draft, "packed calendar"))
+    best = _cheapest(production, candidates)
+    if best is None and packing is not None and draft is not None and not packing.is_valid:
+        limit = REPAIR_SHARE * search_budget(config, began)
+        best = search.repair(draft, packing.stuck, max(0.1, limit))
+    return best, hint or draft
 
 
 def _is_small(production: Production) -> bool:

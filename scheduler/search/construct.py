@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from ..board import Block, PartialBoard, SortKey, StaticRules, block_deadlines, build_blocks
 from ..board import before_graph as _before_graph
@@ -35,43 +36,72 @@ logger = logging.getLogger("scheduler")
 URGENT_SLACK = 3
 
 # Times the packing starts over with a stuck block put down first.
-MAX_RESTARTS = 8
+MAX_RESTARTS = 4
 
 
-def pack_calendar(production: Production) -> Solution | None:
-    """A compact valid schedule of ``production``, packed day by day, or ``None``.
+@dataclass(frozen=True)
+class Packing:
+    """A packed calendar: every scene placed; ``stuck`` names the scenes the packer found no
+    valid day for (placed anyway on their lightest allowed day, so the packing is a draft)."""
+
+    solution: Solution
+    stuck: tuple[str, ...] = ()
+
+    @property
+    def is_valid(self) -> bool:
+        """No scene was placed against a rule (the budget aside: the caller checks it)."""
+        return not self.stuck
+
+
+def pack_calendar(production: Production, horizon: int | None = None) -> Packing | None:
+    """A compact schedule of ``production``, packed day by day.
 
     Parameters
     ----------
     production
         A checked production.
+    horizon
+        The last shoot day to use (default: the calendar's last): a shorter horizon makes every
+        block due earlier, so the packing fills the days before it harder.
 
     Returns
     -------
-    Solution | None
-        A schedule that breaks no hard rule (the budget aside: the caller checks it), or
-        ``None`` when the packer finds no place for some block (which proves nothing).
+    Packing | None
+        A valid schedule, or a draft that names the scenes it could not place without breaking
+        a rule (which proves nothing); ``None`` when some scene has no allowed day at all.
     """
     rules = StaticRules(production)
+    if horizon is not None:
+        rules.allowed_starts = {
+            scene_id: frozenset(day for day in days
+                                if day + production.scene_days(production.scene_by_id[scene_id])
+                                - 1 <= horizon)
+            for scene_id, days in rules.allowed_starts.items()}
     position: dict[str, SortKey] = {scene.id: (index,)
                                     for index, scene in enumerate(production.scenes)}
     blocks = build_blocks(production, position, rules.allowed_starts)
     if blocks is None or any(not block.starts for block in blocks):
         return None
     first: list[Block] = []
+    best: Packing | None = None
     for attempt in range(MAX_RESTARTS + 1):
         packer = _Packer(rules, blocks, first)
         stuck = packer.pack()
-        if stuck is None:
+        packing = Packing(Solution(start_day=dict(packer.start_day)),
+                          tuple(sid for block in stuck for sid in block.scene_ids))
+        if best is None or len(packing.stuck) < len(best.stuck):
+            best = packing
+        if not stuck:
             logger.info("packer: %d scenes on %d shoot days (%d placements tried, %d restarts)",
                         len(production.scenes), max(packer.start_day.values(), default=0),
                         packer.checks, attempt)
-            return Solution(start_day=dict(packer.start_day))
+            return packing
         logger.debug("packer: no day for scene(s) %s; packing again with them first",
-                     ", ".join(stuck.scene_ids))
-        first = [stuck, *(block for block in first if block.name != stuck.name)]
-    logger.info("packer: no valid day for scene(s) %s", ", ".join(first[0].scene_ids))
-    return None
+                     ", ".join(stuck[0].scene_ids))
+        first = [stuck[0], *(block for block in first if block.name != stuck[0].name)]
+    assert best is not None
+    logger.info("packer: no valid day for scene(s) %s", ", ".join(best.stuck))
+    return best
 
 
 class _Packer(PartialBoard):
@@ -122,20 +152,33 @@ class _Packer(PartialBoard):
 
     # ----- the packing ------------------------------------------------------------------------
 
-    def pack(self) -> Block | None:
-        """Pack every block; the first block that finds no day, or ``None`` when all are down."""
+    def pack(self) -> list[Block]:
+        """Pack every block; the blocks that found no valid day (placed anyway, on their
+        lightest allowed day), in the order they got stuck."""
+        stuck: list[Block] = []
         for block in [b for b in self.blocks if b.is_fixed] + self.first:
             if block.name in self.unplaced and not self._put_anywhere(block):
-                return block
+                stuck.append(block)
+                self._force(block)
         for day in self.calendar.days:
             if not self.unplaced:
                 break
             if day not in self.rules.dark_days:
                 self._fill(day)
             for block in self._missed(day):
-                if not self._put_anywhere(block):
-                    return block
-        return next(iter(self.unplaced.values()), None)
+                if not self._put_anywhere(block) and not self._make_room(block, day):
+                    stuck.append(block)
+                    self._force(block)
+        for block in list(self.unplaced.values()):
+            stuck.append(block)
+            self._force(block)
+        return stuck
+
+    def _force(self, block: Block) -> None:
+        """Put a block that fits nowhere on its allowed day with the fewest minutes shot."""
+        start = min(block.starts, key=lambda day: (
+            sum(self.loads[d].scene_minutes for d in block.parts_by_day(day)), day))
+        self._put(block, start)
 
     def _fill(self, day: int) -> None:
         """Put blocks on ``day`` while one fits: the seed first, then the best fit."""
@@ -189,8 +232,60 @@ class _Packer(PartialBoard):
                     return True
         return False
 
+    def _make_room(self, block: Block, today: int) -> bool:
+        """Put a late block on one of its days by taking blocks off that day (and the days
+        either side, for the night turnaround): one block at a time first, then one after
+        another until it fits.  The blocks taken off go on other days, or back to be packed
+        later when they may still start after ``today``.  Undone when that fails."""
+        for start in sorted(block.starts):
+            in_the_way = self._in_the_way(block, start)
+            for trial in [[other] for other in in_the_way] + [in_the_way]:
+                saved = self._snapshot()
+                if self._evict_and_put(block, start, trial, today):
+                    return True
+                self._restore(saved)
+        return False
+
+    def _evict_and_put(self, block: Block, start: int, in_the_way: list[Block],
+                       today: int) -> bool:
+        taken_off: list[Block] = []
+        for other in in_the_way:
+            self.remove(other)
+            self._unput(other)
+            taken_off.append(other)
+            if self.fits(block, start, self.hard_cap):
+                self._put(block, start)
+                return all(max(b.starts) > today or self._put_anywhere(b) for b in taken_off)
+        return False
+
+    def _in_the_way(self, block: Block, start: int) -> list[Block]:
+        """Movable blocks on the days ``block`` would take, or beside them, with nothing placed
+        after them by ``before``: those that may still start later first, then the shortest."""
+        days = {day + side for day in block.parts_by_day(start) for side in (-1, 0, 1)}
+        found = {other.name: other for day in days for other, _ in self.blocks_on(day)
+                 if not other.is_fixed
+                 and all(later.name in self.unplaced
+                         for later in self.successors.get(other.name, []))}
+        return sorted(found.values(), key=lambda b: (-max(b.starts), b.minutes, b.sort_key))
+
+    def _snapshot(self) -> tuple[object, ...]:
+        return (self.state.copy(), dict(self.unplaced), set(self.released),
+                dict(self.waiting_on), dict(self.scenes_left), set(self.started_cast))
+
+    def _restore(self, saved: tuple[object, ...]) -> None:
+        state, unplaced, released, waiting_on, scenes_left, started = saved
+        self.state = state  # type: ignore[assignment]
+        self.unplaced = unplaced  # type: ignore[assignment]
+        self.released = released  # type: ignore[assignment]
+        self.waiting_on = waiting_on  # type: ignore[assignment]
+        self.scenes_left = scenes_left  # type: ignore[assignment]
+        self.started_cast = started  # type: ignore[assignment]
+
     def _put(self, block: Block, start: int) -> None:
         self.place(block, start)
+        self._mark_placed(block)
+
+    def _mark_placed(self, block: Block) -> None:
         del self.unplaced[block.name]
         for later in self.successors.get(block.name, []):
             self.waiting_on[later.name] -= 1
@@ -200,6 +295,17 @@ class _Packer(PartialBoard):
             for cast_id in scene.cast:
                 self.scenes_left[cast_id] -= 1
                 self.started_cast.add(cast_id)
+
+    def _unput(self, block: Block) -> None:
+        """Bookkeeping of a block taken off the board by ``remove``."""
+        self.unplaced[block.name] = block
+        for later in self.successors.get(block.name, []):
+            if self.waiting_on[later.name] == 0:
+                self.released.discard(later.name)
+            self.waiting_on[later.name] += 1
+        for scene, _ in block.members:
+            for cast_id in scene.cast:
+                self.scenes_left[cast_id] += 1
 
     # ----- preferences --------------------------------------------------------------------------
 
@@ -243,8 +349,10 @@ class _Packer(PartialBoard):
         urgent = slack <= URGENT_SLACK
         yesterday = self.loads.get(day - 1)
         continues = yesterday is not None and block.lead.location in yesterday.locations
-        return (not urgent, slack if urgent else 0, self._night_costs_a_day(block, day),
-                not continues, -self._active_cast_rate(block), -block.minutes, block.sort_key)
+        due_today = self.deadline[block.name] <= day
+        loses_a_day = not due_today and self._night_costs_a_day(block, day)
+        return (not urgent, loses_a_day, slack if urgent else 0, not continues,
+                -self._active_cast_rate(block), -block.minutes, block.sort_key)
 
     def _may_join(self, block: Block, day: int) -> bool:
         """A cheap first look: the block's zone and light may share the day."""
@@ -260,8 +368,8 @@ class _Packer(PartialBoard):
         keeps the cast on the show working, the longest first."""
         same_place = block.lead.location in self.loads[day].locations
         slack = self._slack(block, day)
-        return (not same_place, min(slack, URGENT_SLACK + 1), -self._active_cast_rate(block),
-                -block.minutes, block.sort_key)
+        return (slack > 0, not same_place, min(slack, URGENT_SLACK + 1), -block.minutes,
+                -self._active_cast_rate(block), block.sort_key)
 
     def _active_cast_rate(self, block: Block) -> int:
         """Daily rates of the block's cast already on the show, less those it would bring on."""

@@ -25,7 +25,7 @@ import os
 import random
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from ..config import SolverConfig
@@ -54,6 +54,8 @@ WEIGHT_DECAY = 0.9
 MIN_WEIGHT = 0.05
 # Deterministic time charged per step for building the sub-model (so the budget bounds steps).
 STEP_OVERHEAD = 0.02
+# Shoot days either side of a stuck scene's allowed days that its repair opens, try by try.
+REPAIR_WIDENING = (1, 3, 6)
 # Parallel searches when two or more cores are available.
 MAX_SEARCHES = 2
 
@@ -137,6 +139,30 @@ class NeighbourhoodSearch:
             worker.join()
         logger.info("neighbourhood search: %s (improved/steps by kind)", self.report)
         return self._best.solution
+
+    def repair(self, draft: Solution, stuck: Collection[str], time_limit: float) -> Solution | None:
+        """A valid schedule near ``draft``, whose ``stuck`` scenes break rules: the days around
+        them are solved as one sub-model (wider each try), the rest kept; ``None`` when no try
+        gives a schedule that ``validate`` accepts."""
+        maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed))
+        schedule = Schedule(self.production, draft)
+        for widen in REPAIR_WIDENING:
+            neighbourhood = maker.around(schedule, stuck, widen)
+            if neighbourhood is None:
+                return None
+            starts = {sid: frozenset({day}) for sid, day in draft.start_day.items()}
+            starts.update(neighbourhood.starts)
+            model = ShootingModel(self.production, risk=self.risk, starts=starts)
+            model.hint(draft)
+            config = self.config.model_copy(update={"time_limit": time_limit, "workers": 1})
+            outcome = model.solve(config, stop=self.stop)
+            if outcome.solution is not None and not validate(self.production, outcome.solution):
+                logger.info("repair: %d scenes re-placed around %s", neighbourhood.size,
+                            ", ".join(stuck))
+                return outcome.solution
+            if self._stopped():
+                return None
+        return None
 
     def _cores(self) -> int:
         return self.config.workers or os.cpu_count() or 1

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from ..data import ConstraintKind, Production, Scene
 from ..solution import Schedule
 
-KINDS = ("window", "days", "cast", "location", "tail", "slide", "compress")
+KINDS = ("window", "days", "cast", "location", "tail", "slide", "compress", "shift")
 
 # How many shoot days earlier a scene may start in a slide.
 SLIDE_DAYS = 2
@@ -67,7 +67,7 @@ class NeighbourhoodMaker:
         self.makers: dict[str, Callable[[Schedule, int], Neighbourhood | None]] = {
             "window": self.window, "days": self.days, "cast": self.cast,
             "location": self.location, "tail": self.tail, "slide": self.slide,
-            "compress": self.compress,
+            "compress": self.compress, "shift": self.shift,
         }
 
     def make(self, kind: str, schedule: Schedule, size: int) -> Neighbourhood | None:
@@ -158,22 +158,52 @@ class NeighbourhoodMaker:
         return Neighbourhood("slide", self._with_partners(schedule, starts))
 
     def compress(self, schedule: Schedule, size: int) -> Neighbourhood | None:
-        """The scenes of the last shoot days may go to any earlier day they are allowed; every
-        other scene may shift a day either way, to make room for them."""
+        """The wrap comes in a day: the scenes of the last shoot day may go to any earlier day
+        they are allowed, every other scene may shift a day either way to make room, and
+        nothing may be shot on the last day (the sub-model is infeasible when that cannot be)."""
         wrap = schedule.wrap_day
         if wrap <= 1:
             return None
-        last_days = self._grow(schedule, range(wrap, 0, -1), max(1, size // 4))
-        deep = {part.scene.id for day in last_days for part in schedule.parts_by_day[day]}
+        last = {part.scene.id for part in schedule.parts_by_day[wrap]}
         starts = {}
         for scene in self.production.scenes:
             current = schedule.solution.start_day[scene.id]
-            if scene.id in deep:
-                starts[scene.id] = frozenset(d for d in self.allowed[scene.id] if d <= current)
+            latest = wrap - self.production.scene_days(scene)  # ends the day before the wrap
+            if scene.id in last:
+                days = frozenset(d for d in self.allowed[scene.id] if d <= latest)
             else:
+                days = self.allowed[scene.id] & frozenset(range(current - 1, current + 2))
+                days = frozenset(d for d in days if d <= latest) | {current}
+            starts[scene.id] = days
+        return Neighbourhood("compress", starts)
+
+    def shift(self, schedule: Schedule, size: int) -> Neighbourhood | None:
+        """Every scene of a stretch of about ``4 * size`` scenes may move a day either way:
+        many small moves at once, which no single re-placement finds."""
+        days = schedule.shooting_days
+        if not days:
+            return None
+        first = self.rng.choice(days)
+        stretch = self._grow(schedule, range(first, schedule.calendar.num_days + 1), 4 * size)
+        starts = {}
+        for scene in self.production.scenes:
+            current = schedule.solution.start_day[scene.id]
+            if current in stretch:
                 starts[scene.id] = self.allowed[scene.id] & frozenset(
                     range(current - 1, current + 2)) | {current}
-        return Neighbourhood("compress", self._with_partners(schedule, starts))
+        return Neighbourhood("shift", self._with_partners(schedule, starts))
+
+    def around(self, schedule: Schedule, scene_ids: Iterable[str],
+               widen: int = 1) -> Neighbourhood | None:
+        """The days ``scene_ids`` may start on, and ``widen`` days either side, opened to every
+        scene on them: to repair a draft around the scenes that broke a rule."""
+        days: set[int] = set()
+        for scene_id in scene_ids:
+            length = self.production.scene_days(self.production.scene_by_id[scene_id])
+            for start in self.allowed[scene_id]:
+                days.update(range(start - widen, start + length + widen))
+        days &= set(schedule.parts_by_day)
+        return self._open_days("repair", schedule, days)
 
     # ----- helpers -----------------------------------------------------------------------------
 
