@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 
+from .bounds import lower_bound
 from .config import SolverConfig
 from .data import Production
 from .heuristics import conventional_board
@@ -95,7 +96,7 @@ def solve(
     if _is_pure_order(production):
         return _solve_as_order(production, config, result, on_progress, stop, began)
 
-    bound = cost_lower_bound(production)
+    bound = lower_bound(production).total
     report = _reporter(on_progress, began, bound)
     search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
     best, guide = _first_schedule(production, config, [valid_hint, baseline], hint, search,
@@ -136,11 +137,6 @@ def solve(
         result.conflicts = explain(production, time_limit=limit)
     result.runtime = time.monotonic() - began
     return result
-
-
-def cost_lower_bound(production: Production) -> int:
-    """Placeholder until the counting bound module lands: the model's static bound."""
-    return ShootingModel(production).objective.static_lower_bound
 
 
 def _first_schedule(production: Production, config: SolverConfig,
