@@ -182,16 +182,36 @@ class DayDemand:
             self.light_scenes[light, scene.day_night] += 1
 
     def days(self) -> int:
-        days = self.long_days
+        return self.long_days + sum(self._light_days(light) for light in self.minutes)
+
+    def _light_days(self, light: bool) -> int:
+        zones_apart = sum(self._zone_days(light, zone) for zone in self.zone_minutes[light])
+        return max(_ceil_div(self.minutes[light], self.cap), zones_apart, self.large[light],
+                   self.light_scenes[light, DayNight.DAWN],
+                   self.light_scenes[light, DayNight.DUSK])
+
+    def _zone_days(self, light: bool, zone: str) -> int:
+        return max(_ceil_div(self.zone_minutes[light][zone], self.cap),
+                   self.zone_large[light][zone])
+
+    def standard_load(self, standard: int) -> int:
+        """Minutes the scenes fill counted at ``standard`` minutes a day, beyond which the days
+        they take are overtime: ``standard`` per multi-day scene day and, per light, ``standard``
+        per day the light needs plus the light's minutes beyond those days.
+
+        A zone's days hold only its scenes and scenes with no zone, so the standard minutes its
+        days must leave empty (``standard`` per day it needs less its minutes) are lost unless
+        scenes with no zone fill them.
+        """
+        load = standard * self.long_days
         for light, minutes in self.minutes.items():
-            zones_apart = sum(
-                max(_ceil_div(zone_minutes, self.cap), self.zone_large[light][zone])
-                for zone, zone_minutes in self.zone_minutes[light].items()
-            )
-            days += max(_ceil_div(minutes, self.cap), zones_apart, self.large[light],
-                        self.light_scenes[light, DayNight.DAWN],
-                        self.light_scenes[light, DayNight.DUSK])
-        return days
+            days = self._light_days(light)
+            zoned = sum(self.zone_minutes[light].values())
+            empty = sum(max(0, standard * self._zone_days(light, zone) - zone_minutes)
+                        for zone, zone_minutes in self.zone_minutes[light].items())
+            lost = max(0, empty - (minutes - zoned))
+            load += standard * days + max(0, minutes + lost - standard * days)
+        return load
 
 
 def least_days(production: Production, scenes: Iterable[Scene], cap: int) -> int:
@@ -215,12 +235,16 @@ class EntityWindow:
 
     ``days_needed`` distinct days among ``usable_days`` (the days the scenes can occupy); the
     first of them is at most ``first_at_most`` and the last at least ``last_at_least``.
+    ``needed_by[d]``: days needed by the scenes that must end by day ``d``; ``needed_from[d]``:
+    by those that cannot start before ``d`` (``d`` in 0..num_days + 1).
     """
 
     days_needed: int
     usable_days: tuple[int, ...]
     first_at_most: int
     last_at_least: int
+    needed_by: list[int]
+    needed_from: list[int]
 
     def least_span(self) -> int:
         """Shoot days from the first to the last day, at least.
@@ -271,6 +295,8 @@ def entity_window(production: Production, windows: Sequence[SceneWindow],
         usable_days=tuple(usable),
         first_at_most=backward.bound_day,
         last_at_least=forward.bound_day,
+        needed_by=backward.needed,
+        needed_from=forward.needed,
     )
 
 
@@ -352,18 +378,17 @@ def overtime_by_wrap(production: Production, windows: dict[str, SceneWindow]) ->
     for day in range(1, num_days + 1):
         usable_before[day] = usable_before[day - 1] + (day in usable)
     # inside[a][b]: standard minutes the scenes confined to [a, b] must exceed (minutes of
-    # one-day scenes + standard minutes of multi-day scene days); from_day[a]: e >= a
+    # one-day scenes + standard minutes of multi-day scene days); from_day[a]: the same, with
+    # lights and zones, of the scenes that cannot start before a
     inside = [[0] * (num_days + 2) for _ in range(num_days + 2)]
-    from_day = [0] * (num_days + 2)
     for window in windows.values():
         if production.is_multi_day(window.scene):
             load = standard * window.length
         else:
             load = production.scene_minutes(window.scene)
         inside[window.earliest_start][window.latest_end] += load
-        from_day[window.earliest_start] += load
+    from_day = _standard_load_from(production, windows, standard)
     for a in range(num_days, 0, -1):  # suffix sums over a, prefix sums over b
-        from_day[a] += from_day[a + 1]
         for b in range(1, num_days + 1):
             inside[a][b] += inside[a][b - 1]
         for b in range(1, num_days + 1):
@@ -381,6 +406,24 @@ def overtime_by_wrap(production: Production, windows: dict[str, SceneWindow]) ->
         overtime[wrap] = max([best[wrap]] + [best[a - 1] + excess(from_day[a], a, wrap)
                                              for a in range(1, wrap + 1)])
     return overtime
+
+
+def _standard_load_from(production: Production, windows: dict[str, SceneWindow],
+                        standard: int) -> list[int]:
+    """``DayDemand.standard_load`` of the scenes that cannot start before ``a``, for ``a`` in
+    0..num_days + 1."""
+    num_days = production.calendar.num_days
+    loads = [0] * (num_days + 2)
+    demand = DayDemand(production, production.settings.max_day_minutes)
+    ordered = sorted(windows.values(), key=lambda w: -w.earliest_start)
+    for index, window in enumerate(ordered):
+        demand.add(window.scene)
+        if index + 1 < len(ordered) and ordered[index + 1].earliest_start == window.earliest_start:
+            continue
+        load = demand.standard_load(standard)
+        for earlier in range(window.earliest_start + 1):
+            loads[earlier] = load
+    return loads
 
 
 @dataclass(frozen=True)
@@ -420,7 +463,8 @@ def crew_and_overtime(production: Production, windows: dict[str, SceneWindow],
 def cast_paid_days(production: Production, windows: dict[str, SceneWindow],
                    cast_id: str) -> int:
     """Least paid days of a cast member: the span their scenes' windows force (at least the
-    days they need at their own ``max_minutes``), less the most a legal drop could save."""
+    days they need at their own ``max_minutes``), or, for a member who may be dropped and picked
+    up, the least paid days with a drop when that is less (``_least_paid_with_a_drop``)."""
     member = production.cast_by_id[cast_id]
     mine = [windows[s.id] for s in production.cast_scenes(cast_id) if s.id in windows]
     if not mine:
@@ -431,26 +475,37 @@ def cast_paid_days(production: Production, windows: dict[str, SceneWindow],
     span = max(window.least_span(), window.days_needed)
     if not member.drop_pickup:
         return span
-    return max(window.days_needed, span - _most_drop_saves(production, mine, window.usable_days))
+    with_drop = _least_paid_with_a_drop(production, mine, window)
+    return span if with_drop is None else min(span, max(window.days_needed, with_drop))
 
 
-def _most_drop_saves(production: Production, windows: Sequence[SceneWindow],
-                     usable: Sequence[int]) -> int:
-    """The most shoot days one legal drop can save: a drop lies between two work days ``u < v``
-    more than ``drop_pickup_min_days`` calendar days apart, with every scene outside it (a scene
-    that cannot end by ``u`` starts on ``v`` or later, so ``v`` is at most its latest start)."""
+def _least_paid_with_a_drop(production: Production, windows: Sequence[SceneWindow],
+                            window: EntityWindow) -> int | None:
+    """Least paid days with a drop, or ``None`` when no drop is legal.
+
+    A drop lies between two work days ``u < v`` more than ``drop_pickup_min_days`` calendar
+    days apart, with a shoot day between them and every scene outside it: a scene that cannot
+    end by ``u`` starts on ``v`` or later, so ``v`` is at most its latest start.  The member is
+    paid for ``first..u`` and ``v..last``: ``first`` is at most ``first_at_most`` and ``u``, and
+    ``first..u`` holds the days of the scenes that must end by ``u``; mirrored for ``v..last``.
+    The later the pick-up, the shorter ``v..last``, so each ``u`` takes its latest legal ``v``.
+    """
     calendar, minimum = production.calendar, production.settings.drop_pickup_min_days
-    most = 0
+    usable = window.usable_days
+    least: int | None = None
     for u in usable:
         latest_pickup = min((w.latest_start for w in windows if w.earliest_end > u),
                             default=usable[-1])
         index = bisect.bisect_right(usable, latest_pickup) - 1
         if index < 0:
             continue
-        pickup = usable[index]
-        if pickup > u + 1 and calendar.calendar_gap(u, pickup) > minimum:
-            most = max(most, pickup - u - 1)
-    return most
+        v = usable[index]
+        if v <= u + 1 or calendar.calendar_gap(u, v) <= minimum:
+            continue
+        before = max(1, u - window.first_at_most + 1, window.needed_by[u])
+        after = max(1, window.last_at_least - v + 1, window.needed_from[v])
+        least = before + after if least is None else min(least, before + after)
+    return least
 
 
 def cast_cost(production: Production, paid_days: dict[str, int]) -> int:

@@ -213,6 +213,19 @@ def test_window_overtime_of_scenes_confined_to_one_day() -> None:
     assert bound.overtime_alone == 120 * 60 * COST_SCALE // 60
 
 
+def test_zones_leave_standard_minutes_unused() -> None:
+    # 11 h in the north and 8 h 20 in the south fit two 10 h standard days by minutes alone, but
+    # zones do not share a day: the north day runs 60 min over (the 1 h scene with no zone
+    # fills the south day, which still has room)
+    scenes = [scene("1", hours=11, location="N"), scene("2", hours=25 / 3, location="S"),
+              scene("3", hours=1)]
+    prod = production(scenes, max_shoot_days=2, standard_day_minutes=600, max_day_minutes=720,
+                      overtime_cost_per_hour=60,
+                      locations=[place("N", zone="north"), place("S", zone="south")])
+    bound = lower_bound(prod)
+    assert bound.overtime_alone == 60 * 60 * COST_SCALE // 60
+
+
 def test_energy_wrap_bound() -> None:
     # three 8 h scenes, none before day 3, cannot share a 12 h day: days 3, 4, 5 at least, and
     # day 4 is dark (the DP is away), so the wrap is day 6 at the earliest
