@@ -12,14 +12,19 @@ is one small function and rests only on hard rules, so the bound holds for every
   days from ``a`` on, counted on the days they can occupy (dark days when an every-day crew
   member is away are never among them), so the last of them ends no earlier than the so-many-th
   such day; mirrored, the scenes that must end by day ``b`` start no later than the so-many-th
-  day counted back from ``b``.  Applied to all the scenes this bounds the wrap day; applied to
-  one cast member, crew member or piece of equipment it bounds their first and last days, hence
-  their span;
+  day counted back from ``b``, and those two sets of scenes never share a day.  Applied to all
+  the scenes this bounds the wrap day; applied to one cast member, crew member, piece of
+  equipment or location it bounds their days and their first and last days, hence their span;
 - **crew and overtime together** (``crew_and_overtime``): for each possible wrap day, the crew
   days to it plus the overtime that the scenes' minutes beyond the standard days up to it must
-  cost, windows included (scenes confined to a stretch of days must fit its standard hours);
-- **cast, special crew, equipment, locations and company moves** by their least paid days, spans
-  and visits.
+  cost, windows included (scenes confined to a stretch of days must fit its standard hours) and
+  the standard minutes that lights and zones leave unused;
+- **cast** (``cast_paid_days``): the span the windows force; with a legal drop, the days before
+  and after it;
+- **locations** (``location_bound``): fee days, and visits forced by windows that no single run
+  of days can join;
+- **special crew and equipment** (``resource_paid_days``): days or span, by their billing;
+- **company moves** (``company_moves_bound``): location days beyond the days that can hold them.
 
 Crew and overtime are bounded *together*: ``by_category["crew"]`` holds alone (crew days to the
 least wrap day), ``by_category["overtime"]`` is the rest of the joint bound, which holds for
@@ -369,7 +374,8 @@ def overtime_by_wrap(production: Production, windows: dict[str, SceneWindow]) ->
     (which take their days alone, with no overtime: a part is at most a standard day), so their
     minutes beyond those days' standard minutes are overtime.  Disjoint stretches add up
     (``best[b]``, a chain of stretches before ``b``); the last stretch ``[a, w]`` holds every
-    scene that cannot start before ``a``.
+    scene that cannot start before ``a``, counted with lights and zones
+    (``DayDemand.standard_load``).
     """
     num_days = production.calendar.num_days
     standard = production.settings.standard_day_minutes
@@ -428,6 +434,8 @@ def _standard_load_from(production: Production, windows: dict[str, SceneWindow],
 
 @dataclass(frozen=True)
 class CrewOvertime:
+    """Crew and overtime bounds in cost units, and where the joint one is reached."""
+
     crew_alone: int
     overtime_alone: int
     joint: int

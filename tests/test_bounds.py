@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 from factory import MONDAY, actor, place, production, resource, scene
 
+from benchmarks.generator import generate
 from scheduler.bounds import lower_bound
 from scheduler.data import (
     Availability,
@@ -138,6 +139,23 @@ def test_the_bound_is_below_every_valid_schedule_of_tiny_productions() -> None:
     # the sample exercises the joint bound and the bound is often exact on tiny productions
     assert with_overtime >= 10
     assert tight >= 30
+
+
+@pytest.mark.parametrize("planted", [False, True])
+@pytest.mark.parametrize("kind", ["feature", "series", "short"])
+def test_the_bound_is_below_the_reference_board_of_generated_productions(kind: str,
+                                                                          planted: bool) -> None:
+    generated = generate(60, 3, kind, planted=planted)
+    evaluation = evaluate(generated.production, generated.reference)
+    assert evaluation.is_valid
+    cost = evaluation.schedule.cost_by_category
+    bound = lower_bound(generated.production)
+    for category in COST_CATEGORIES:
+        if category != "overtime":
+            assert cost[category] >= bound.by_category[category], category
+    assert cost["overtime"] >= bound.overtime_alone
+    assert cost["crew"] + cost["overtime"] >= bound.crew_and_overtime
+    assert 0 < bound.gap(evaluation.total_cost) < 0.5
 
 
 # ----- each part by hand ------------------------------------------------------------------------
