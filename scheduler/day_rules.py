@@ -185,9 +185,7 @@ class DayRules:
     def turnaround_holds(self, day: int, load: DayLoad, next_load: DayLoad) -> bool:
         """A night on shoot day ``day`` is not followed by day-light scenes on ``day + 1`` when
         that is the next calendar date."""
-        if not self.settings.night_turnaround or not (load.has_night and next_load.has_day):
-            return True
-        return not self.calendar.is_next_calendar_date(day, day + 1)
+        return not (load.has_night and next_load.has_day and self.closes_next_day(day))
 
     def closes_next_day(self, day: int) -> bool:
         """A night on ``day`` would keep day-light scenes off shoot day ``day + 1``."""

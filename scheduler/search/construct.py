@@ -20,9 +20,10 @@ counted in placements tried, never timed, so the same production always gives th
 from __future__ import annotations
 
 import logging
+import random
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..board import Block, PartialBoard, SortKey, StaticRules, block_deadlines, build_blocks
 from ..board import before_graph as _before_graph
@@ -35,8 +36,32 @@ logger = logging.getLogger("scheduler")
 # put down by deadline, before what merely fits well.
 URGENT_SLACK = 3
 
-# Times the packing starts over with a stuck block put down first.
-MAX_RESTARTS = 4
+# Times a packing starts over with a stuck block put down first.
+MAX_RESTARTS = 2
+
+
+@dataclass(frozen=True)
+class PackingStyle:
+    """How a packing weighs its choices; the packer tries a few styles, as a 1st AD tries a few
+    ways of laying out a tight board.  ``shuffle`` (a seed, 0 for none) breaks ties at random
+    instead of by breakdown order."""
+
+    urgent_slack: int = URGENT_SLACK
+    longest_first: bool = True
+    shuffle: int = 0
+    nights_to_a_break: bool = True
+
+
+STYLES = (
+    PackingStyle(),
+    PackingStyle(urgent_slack=1),
+    PackingStyle(urgent_slack=6, longest_first=False),
+    PackingStyle(shuffle=1),
+    PackingStyle(urgent_slack=1, shuffle=2),
+    PackingStyle(urgent_slack=6, shuffle=3),
+    PackingStyle(nights_to_a_break=False),
+    PackingStyle(urgent_slack=1, nights_to_a_break=False, shuffle=4),
+)
 
 
 @dataclass(frozen=True)
@@ -82,33 +107,50 @@ def pack_calendar(production: Production, horizon: int | None = None) -> Packing
     blocks = build_blocks(production, position, rules.allowed_starts)
     if blocks is None or any(not block.starts for block in blocks):
         return None
+    best: Packing | None = None
+    for style in STYLES:
+        packing = _pack_in_style(rules, blocks, style)
+        if packing.is_valid:
+            logger.info("packer: %d scenes on %d shoot days", len(production.scenes),
+                        max(packing.solution.start_day.values(), default=0))
+            return packing
+        if best is None or len(packing.stuck) < len(best.stuck):
+            best = packing
+    assert best is not None
+    logger.info("packer: no valid day for scene(s) %s", ", ".join(best.stuck))
+    return best
+
+
+def _pack_in_style(rules: StaticRules, blocks: list[Block], style: PackingStyle) -> Packing:
+    """One style's packing, started over with each stuck block put down first, a few times."""
+    if style.shuffle:
+        rng = random.Random(style.shuffle)
+        blocks = [replace(block, sort_key=(rng.random(),)) for block in blocks]
     first: list[Block] = []
     best: Packing | None = None
-    for attempt in range(MAX_RESTARTS + 1):
-        packer = _Packer(rules, blocks, first)
+    for _ in range(MAX_RESTARTS + 1):
+        packer = _Packer(rules, blocks, first, style)
         stuck = packer.pack()
         packing = Packing(Solution(start_day=dict(packer.start_day)),
                           tuple(sid for block in stuck for sid in block.scene_ids))
         if best is None or len(packing.stuck) < len(best.stuck):
             best = packing
         if not stuck:
-            logger.info("packer: %d scenes on %d shoot days (%d placements tried, %d restarts)",
-                        len(production.scenes), max(packer.start_day.values(), default=0),
-                        packer.checks, attempt)
-            return packing
+            break
         logger.debug("packer: no day for scene(s) %s; packing again with them first",
                      ", ".join(stuck[0].scene_ids))
         first = [stuck[0], *(block for block in first if block.name != stuck[0].name)]
     assert best is not None
-    logger.info("packer: no valid day for scene(s) %s", ", ".join(best.stuck))
     return best
 
 
 class _Packer(PartialBoard):
     """One packing of the calendar, day by day."""
 
-    def __init__(self, rules: StaticRules, blocks: list[Block], first: list[Block]) -> None:
+    def __init__(self, rules: StaticRules, blocks: list[Block], first: list[Block],
+                 style: PackingStyle) -> None:
         super().__init__(rules)
+        self.style = style
         self.blocks = blocks
         self.first = first
         self.deadline = block_deadlines(self.production, blocks)
@@ -346,11 +388,12 @@ class _Packer(PartialBoard):
         """The first block of a day: what is due, then what continues yesterday's location,
         then what keeps the cast on the show working; a night run only where it can end."""
         slack = self._slack(block, day)
-        urgent = slack <= URGENT_SLACK
+        urgent = slack <= self.style.urgent_slack
         yesterday = self.loads.get(day - 1)
         continues = yesterday is not None and block.lead.location in yesterday.locations
         due_today = self.deadline[block.name] <= day
-        loses_a_day = not due_today and self._night_costs_a_day(block, day)
+        loses_a_day = (self.style.nights_to_a_break and not due_today
+                       and self._night_costs_a_day(block, day))
         return (not urgent, loses_a_day, slack if urgent else 0, not continues,
                 -self._active_cast_rate(block), -block.minutes, block.sort_key)
 
@@ -368,8 +411,9 @@ class _Packer(PartialBoard):
         keeps the cast on the show working, the longest first."""
         same_place = block.lead.location in self.loads[day].locations
         slack = self._slack(block, day)
-        return (slack > 0, not same_place, min(slack, URGENT_SLACK + 1), -block.minutes,
-                -self._active_cast_rate(block), block.sort_key)
+        size = -block.minutes if self.style.longest_first else 0
+        return (slack > 0, not same_place, min(slack, self.style.urgent_slack + 1), size,
+                -self._active_cast_rate(block), -block.minutes, block.sort_key)
 
     def _active_cast_rate(self, block: Block) -> int:
         """Daily rates of the block's cast already on the show, less those it would bring on."""
