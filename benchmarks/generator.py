@@ -63,6 +63,7 @@ from scheduler.data import (
     SceneConstraint,
     Settings,
 )
+from scheduler.day_rules import DayLoad, DayRules
 from scheduler.solution import Solution
 
 KINDS = ("feature", "series", "short")
@@ -537,17 +538,22 @@ def us_holidays(year: int) -> list[date]:
 
 @dataclass
 class BoardDay:
-    """One day of a reference board, or the k consecutive days of a multi-day scene."""
+    """One day of a reference board, or the k consecutive days of a multi-day scene.
+
+    ``load`` is what the day rules see (``scheduler.day_rules``); ``locations`` keeps the order
+    in which the day's locations came, for laying the days out.
+    """
 
     scenes: list[Scene]
     locations: list[str]
     zone: str | None
     night: bool
-    minutes: int
+    load: DayLoad
     length: int = 1
-    cast_minutes: dict[str, int] = field(default_factory=dict)
-    dawn: int = 0
-    dusk: int = 0
+
+    @property
+    def minutes(self) -> int:
+        return self.load.scene_minutes
 
 
 class BoardDealer:
@@ -565,12 +571,9 @@ class BoardDealer:
 
     def __init__(self, production: Production) -> None:
         self.production = production
-        settings = production.settings
-        self.capacity = settings.standard_day_minutes
-        self.hard_cap = settings.max_day_minutes
-        self.move_minutes = settings.company_move_minutes
-        self.max_locations = settings.max_locations_per_day
-        self.limits = {m.id: m.max_minutes for m in production.cast if m.max_minutes is not None}
+        self.rules = DayRules(production)
+        self.capacity = production.settings.standard_day_minutes
+        self.hard_cap = production.settings.max_day_minutes
         self.first_seen = {s.id: i for i, s in enumerate(production.scenes)}
 
     def board(self, spare_days: int = 0) -> Solution:
@@ -584,50 +587,28 @@ class BoardDealer:
         return location.zone if location else None
 
     def new_day(self, scene: Scene) -> BoardDay:
-        minutes = self.production.scene_minutes(scene)
         return BoardDay(
             scenes=[scene],
             locations=[scene.location] if scene.location else [],
             zone=self.zone_of(scene),
             night=scene.is_night,
-            minutes=minutes,
+            load=DayLoad().with_part(self.rules.part(scene, 0)),
             length=self.production.scene_days(scene),
-            cast_minutes={c: self.production.part_minutes(scene, 0) for c in scene.cast},
-            dawn=int(scene.day_night is DayNight.DAWN),
-            dusk=int(scene.day_night is DayNight.DUSK),
         )
-
-    def day_minutes(self, minutes: int, locations: Sequence[str]) -> int:
-        return minutes + self.move_minutes * max(0, len(locations) - 1)
 
     def fits(self, day: BoardDay, other: BoardDay, cap: int | None = None) -> bool:
-        """May the scenes of ``other`` join ``day`` without breaking a day rule?"""
-        locations = list(dict.fromkeys(day.locations + other.locations))
-        return (
-            day.length == 1
-            and other.length == 1
-            and day.night == other.night
-            and day.zone == other.zone
-            and len(locations) <= self.max_locations
-            and self.day_minutes(day.minutes + other.minutes, locations) <= (cap or self.capacity)
-            and day.dawn + other.dawn <= 1
-            and day.dusk + other.dusk <= 1
-            and all(
-                day.cast_minutes.get(c, 0) + m <= limit
-                for c, m in other.cast_minutes.items()
-                if (limit := self.limits.get(c)) is not None
-            )
-        )
+        """May the scenes of ``other`` join ``day``: one-day scenes of one light and one zone
+        (the board's own way of dealing), keeping every rule of a day (``DayRules``)?"""
+        if not (day.length == other.length == 1 and day.night == other.night
+                and day.zone == other.zone):
+            return False
+        parts = [self.rules.part(scene, 0) for scene in other.scenes]
+        return self.rules.may_add(day.load, parts, cap or self.capacity) is not None
 
-    @staticmethod
-    def join(day: BoardDay, other: BoardDay) -> None:
+    def join(self, day: BoardDay, other: BoardDay) -> None:
         day.scenes += other.scenes
         day.locations = list(dict.fromkeys(day.locations + other.locations))
-        day.minutes += other.minutes
-        for cast_id, minutes in other.cast_minutes.items():
-            day.cast_minutes[cast_id] = day.cast_minutes.get(cast_id, 0) + minutes
-        day.dawn += other.dawn
-        day.dusk += other.dusk
+        day.load = day.load.with_parts(self.rules.part(scene, 0) for scene in other.scenes)
 
     def pack(self) -> list[BoardDay]:
         """Days of one location and time of day, filled longest scene first (first-fit
