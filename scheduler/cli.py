@@ -348,10 +348,12 @@ def _print_result(production: Production, result: Result, written: Path,
         schedule = Schedule(production, result.solution)
         table.add_row("shoot days", f"{schedule.wrap_day} (wrap "
                       f"{production.calendar.date_of(schedule.wrap_day):%a %d %b %Y})"
-                      if schedule.wrap_day else "0")
+                      + _at_least(result.least_shoot_days) if schedule.wrap_day else "0")
         for category, amount in schedule.cost_by_category.items():
             if amount:
-                table.add_row(f"  {category}", f"{to_money(amount):,}")
+                bound = result.bound_by_category.get(category)
+                table.add_row(f"  {category}", f"{to_money(amount):,}" + _at_least(
+                    None if bound is None else f"{to_money(bound):,}"))
         table.add_row("cast hold days", str(schedule.total_hold_days))
         table.add_row("company moves", str(schedule.total_moves))
     if risk:
@@ -371,6 +373,11 @@ def _print_result(production: Production, result: Result, written: Path,
     console.print(table)
     for conflict in result.conflicts:
         _stderr().print(f"- {conflict.rule.wording}: {conflict.message}", markup=False)
+
+
+def _at_least(bound: object) -> str:
+    """The counting bound beside a figure of the schedule: where the gap lies."""
+    return "" if bound is None else f"  (at least {bound})"
 
 
 def _write_uss(production: Production, solution: Solution, target: Path,

@@ -22,6 +22,8 @@ class SolverConfig(BaseModel):
         Stop once the proven gap is at most this share of the cost.
     log_search
         Route CP-SAT's search log into the ``scheduler`` logger.
+    first_solution
+        Stop at the first schedule found (a repair wants any valid schedule, soon).
     """
 
     model_config = ConfigDict(frozen=True)
@@ -32,6 +34,7 @@ class SolverConfig(BaseModel):
     deterministic: bool = False
     relative_gap: float = Field(default=0.0, ge=0)
     log_search: bool = False
+    first_solution: bool = False
 
     @property
     def num_workers(self) -> int:

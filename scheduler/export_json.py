@@ -146,6 +146,10 @@ def summary_fields(production: Production, result: Result,
     ]
     fields += [(f"cost_{category}", to_money(schedule.cost_by_category[category]))
                for category in COST_CATEGORIES]
+    fields += [(f"lower_bound_{category}", to_money(result.bound_by_category[category]))
+               for category in COST_CATEGORIES if category in result.bound_by_category]
+    if result.least_shoot_days is not None:
+        fields.append(("least_shoot_days", result.least_shoot_days))
     fields += [
         ("bottleneck_days", ", ".join(str(day) for day in bottleneck_days(risk))),
         ("currency", settings.currency),

@@ -58,7 +58,10 @@ class Result:
     ``objective`` is the total cost of ``solution`` as ``validate`` recomputes it; ``lower_bound``
     is proven: no valid schedule costs less.  ``baseline_cost`` is the cost of the conventional
     sorted board when that board is valid.  ``risk_premium`` is what the plan costs more than the
-    cheapest plan found, paid on purpose to carry less bottleneck risk.
+    cheapest plan found, paid on purpose to carry less bottleneck risk.  ``bound_by_category``
+    is the counting bound of each cost category (``bounds.CostBound``; crew and overtime hold
+    together) and ``least_shoot_days`` the least wrap day any valid schedule can have: side by
+    side with the schedule's own costs they show where the gap lies.
     """
 
     status: SolveStatus
@@ -72,6 +75,8 @@ class Result:
     interrupted: bool = False
     notes: list[str] = field(default_factory=list)
     risk_premium: int = 0
+    bound_by_category: dict[str, int] = field(default_factory=dict)
+    least_shoot_days: int | None = None
 
     @property
     def gap(self) -> float | None:

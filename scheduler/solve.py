@@ -21,7 +21,7 @@ from .heuristics import conventional_board
 from .model import ModelOutcome, ShootingModel, data_conflicts, explain
 from .model.constraints import identical_scene_groups
 from .result import Progress, Result, SolveStatus
-from .search import NeighbourhoodSearch, pack_calendar, search_budget
+from .search import NeighbourhoodSearch, pack_calendar, search_budget, tighter_schedules
 from .sequencing import is_sequencing_problem, solve_sequencing
 from .solution import Schedule, Solution
 from .validate import validate
@@ -37,6 +37,8 @@ FULL_MODEL_SHARE = 0.25
 # Share of the time the repair of a packed draft may take, at most, before the full model looks
 # for a first schedule instead.
 REPAIR_SHARE = 0.1
+# Share of the time the packings into fewer shoot days may take, at most.
+TIGHTEN_SHARE = 0.15
 
 
 def solve(
@@ -96,14 +98,23 @@ def solve(
     if _is_pure_order(production):
         return _solve_as_order(production, config, result, on_progress, stop, began)
 
-    bound = lower_bound(production).total
+    counted = lower_bound(production)
+    result.bound_by_category = dict(counted.by_category)
+    result.least_shoot_days = counted.min_wrap_day
+    bound = counted.total
     report = _reporter(on_progress, began, bound)
+    if result.baseline_cost is not None:
+        report(Progress(0.0, result.baseline_cost, bound))
     search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
     best, guide = _first_schedule(production, config, [valid_hint, baseline], hint, search,
                                   began)
     if best is not None:
-        result.status, result.solution = SolveStatus.FEASIBLE, best
         report(Progress(0.0, Schedule(production, best).total_cost, bound))
+        tighter = _tightened(production, config, best, counted.min_wrap_day, search, began)
+        if tighter is not best:
+            best = tighter
+            report(Progress(0.0, Schedule(production, best).total_cost, bound))
+        result.status, result.solution = SolveStatus.FEASIBLE, best
 
     if best is None or _is_small(production):
         share = 1.0 if best is None else FULL_MODEL_SHARE
@@ -144,17 +155,28 @@ def _first_schedule(production: Production, config: SolverConfig,
                     search: NeighbourhoodSearch,
                     began: float) -> tuple[Solution | None, Solution | None]:
     """The cheapest valid first schedule (the candidates, the packed calendar, or the packed
-    draft repaired around the scenes it could not place), and the guide for the full model
-    when there is none (the hint, else the draft)."""
+    draft repaired around the scenes it could not place: a packed draft is often far cheaper
+    than the conventional board), and the guide for the full model when there is none (the
+    hint, else the draft)."""
     packing = pack_calendar(production)
     draft = packing.solution if packing is not None else None
     if packing is not None and packing.is_valid:
         candidates.append(_valid_or_none(production, draft, "packed calendar"))
-    best = _cheapest(production, candidates)
-    if best is None and packing is not None and draft is not None and not packing.is_valid:
+    elif packing is not None and draft is not None:
         limit = REPAIR_SHARE * search_budget(config, began)
-        best = search.repair(draft, packing.stuck, max(0.1, limit))
-    return best, hint or draft
+        candidates.append(search.repair(draft, packing.stuck, max(0.1, limit)))
+    return _cheapest(production, candidates), hint or draft
+
+
+def _tightened(production: Production, config: SolverConfig, best: Solution, least_wrap: int,
+               search: NeighbourhoodSearch, began: float) -> Solution:
+    """The cheapest of ``best`` and the valid schedules packed into fewer shoot days, for
+    TIGHTEN_SHARE of the time at most (``search.tighter_schedules``)."""
+    wrap = Schedule(production, best).wrap_day
+    limit = TIGHTEN_SHARE * search_budget(config, began)
+    tighter = [_valid_or_none(production, solution, "tighter packing") for solution in
+               tighter_schedules(production, search, wrap, least_wrap, limit)]
+    return _cheapest(production, [best, *tighter]) or best
 
 
 def _is_small(production: Production) -> bool:

@@ -107,3 +107,24 @@ def test_summary_has_expected_bottleneck_days_and_the_risk_premium() -> None:
     assert fields["expected_bottleneck_days"] == round(expected, 2)
     assert fields["risk_premium"] == Decimal(2)
     assert "expected_bottleneck_days" not in dict(summary_fields(prod, result))
+
+
+def test_summary_shows_the_bound_of_each_category_from_solve() -> None:
+    """Tests that a solved schedule's Summary has the counting bound beside each category, each
+    at most the schedule's own amount (crew + overtime together), and the least shoot days."""
+    from scheduler.config import SolverConfig
+    from scheduler.solve import solve
+
+    prod = sample_production()
+    result = solve(prod, SolverConfig(time_limit=5, deterministic=True))
+    assert result.solution is not None
+    schedule = Schedule(prod, result.solution)
+    fields = dict(summary_fields(prod, result))
+    for category in COST_CATEGORIES:
+        if category not in ("crew", "overtime"):
+            assert fields[f"lower_bound_{category}"] <= to_money(
+                schedule.cost_by_category[category])
+    joint = fields["lower_bound_crew"] + fields["lower_bound_overtime"]
+    assert joint <= fields["cost_crew"] + fields["cost_overtime"]
+    assert sum(fields[f"lower_bound_{c}"] for c in COST_CATEGORIES) <= fields["total_cost"]
+    assert 1 <= fields["least_shoot_days"] <= schedule.wrap_day

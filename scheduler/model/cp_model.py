@@ -278,6 +278,8 @@ def _make_solver(config: SolverConfig, start_literals: int) -> cp_model.CpSolver
             parameters.use_lns_only = True
     if config.relative_gap > 0:
         parameters.relative_gap_limit = config.relative_gap
+    if config.first_solution:
+        parameters.stop_after_first_solution = True
     if config.log_search:
         parameters.log_search_progress = True
         parameters.log_to_stdout = False

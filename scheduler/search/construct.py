@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import random
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from ..board import Block, PartialBoard, SortKey, StaticRules, block_deadlines, build_blocks
@@ -54,15 +54,11 @@ class PackingStyle:
 
 STYLES = (
     PackingStyle(),
-    PackingStyle(urgent_slack=1),
     PackingStyle(urgent_slack=6, longest_first=False),
-    PackingStyle(shuffle=1),
-    PackingStyle(urgent_slack=1, shuffle=2),
-    PackingStyle(urgent_slack=6, shuffle=3),
+    PackingStyle(urgent_slack=1),
     PackingStyle(nights_to_a_break=False),
-    PackingStyle(urgent_slack=1, nights_to_a_break=False, shuffle=4),
+    PackingStyle(urgent_slack=1, shuffle=2),
 )
-
 
 @dataclass(frozen=True)
 class Packing:
@@ -78,7 +74,8 @@ class Packing:
         return not self.stuck
 
 
-def pack_calendar(production: Production, horizon: int | None = None) -> Packing | None:
+def pack_calendar(production: Production, horizon: int | None = None,
+                  styles: Sequence[PackingStyle] = STYLES) -> Packing | None:
     """A compact schedule of ``production``, packed day by day.
 
     Parameters
@@ -88,6 +85,8 @@ def pack_calendar(production: Production, horizon: int | None = None) -> Packing
     horizon
         The last shoot day to use (default: the calendar's last): a shorter horizon makes every
         block due earlier, so the packing fills the days before it harder.
+    styles
+        The packing styles to try in turn, until one packs every scene.
 
     Returns
     -------
@@ -108,7 +107,7 @@ def pack_calendar(production: Production, horizon: int | None = None) -> Packing
     if blocks is None or any(not block.starts for block in blocks):
         return None
     best: Packing | None = None
-    for style in STYLES:
+    for style in styles:
         packing = _pack_in_style(rules, blocks, style)
         if packing.is_valid:
             logger.info("packer: %d scenes on %d shoot days", len(production.scenes),

@@ -140,10 +140,12 @@ class NeighbourhoodSearch:
         logger.info("neighbourhood search: %s (improved/steps by kind)", self.report)
         return self._best.solution
 
-    def repair(self, draft: Solution, stuck: Collection[str], time_limit: float) -> Solution | None:
+    def repair(self, draft: Solution, stuck: Collection[str], time_limit: float,
+               horizon: int | None = None) -> Solution | None:
         """A valid schedule near ``draft``, whose ``stuck`` scenes break rules: the days around
-        them are solved as one sub-model (wider each try), the rest kept; ``None`` when no try
-        gives a schedule that ``validate`` accepts."""
+        them are solved as one sub-model (wider each try), the rest kept, no scene moved past
+        ``horizon`` (a shoot day) when one is given; ``None`` when no try gives a schedule that
+        ``validate`` accepts."""
         maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed))
         schedule = Schedule(self.production, draft)
         for widen in REPAIR_WIDENING:
@@ -151,10 +153,12 @@ class NeighbourhoodSearch:
             if neighbourhood is None:
                 return None
             starts = {sid: frozenset({day}) for sid, day in draft.start_day.items()}
-            starts.update(neighbourhood.starts)
+            starts.update(neighbourhood.starts if horizon is None
+                          else maker.within(neighbourhood, schedule, horizon).starts)
             model = ShootingModel(self.production, risk=self.risk, starts=starts)
             model.hint(draft)
-            config = self.config.model_copy(update={"time_limit": time_limit, "workers": 1})
+            config = self.config.model_copy(update={"time_limit": time_limit, "workers": 1,
+                                                    "first_solution": True})
             outcome = model.solve(config, stop=self.stop)
             if outcome.solution is not None and not validate(self.production, outcome.solution):
                 logger.info("repair: %d scenes re-placed around %s", neighbourhood.size,

@@ -8,10 +8,14 @@ start days; the other scenes stay where they are.  The kinds follow the structur
 - ``days``: shoot days drawn anywhere, so scenes can swap across the calendar;
 - ``cast``: the days one or two cast members work or are held, so their scenes can come
   together and their paid span shrink;
+- ``member``: the scenes of one held cast member, each free to go to any day it is allowed;
 - ``location``: the days of a location's visits, so its scenes can come together in fewer visits;
 - ``tail``: the last shoot days, with earlier days that have room, so the wrap comes in;
 - ``slide``: every scene from a shoot day on may start up to ``SLIDE_DAYS`` days earlier, so a
-  whole stretch of the board can close up behind an empty or light day.
+  whole stretch of the board can close up behind an empty or light day;
+- ``compress``: the last shoot day must empty: the scenes of the last few days go to any earlier
+  day, the others shift a day or two to make room (a wrap day in, or an infeasible sub-model);
+- ``shift``: every scene of a stretch may move a day either way (many small moves at once).
 
 A scene in a ``same_day`` group or a ``consecutive`` chain is freed with its partners.  Every
 candidate day is one of the scene's allowed start days (windows, availability, pins): a
@@ -28,10 +32,14 @@ from dataclasses import dataclass
 from ..data import ConstraintKind, Production, Scene
 from ..solution import Schedule
 
-KINDS = ("window", "days", "cast", "location", "tail", "slide", "compress", "shift")
+KINDS = ("window", "days", "cast", "member", "location", "tail", "slide", "compress", "shift")
 
 # How many shoot days earlier a scene may start in a slide.
 SLIDE_DAYS = 2
+# A compression frees the scenes of the last so many shoot days (drawn from these) to go to any
+# earlier day, and lets the others shift so many days either way.
+COMPRESS_DEEP_DAYS = (1, 2, 2, 3)
+COMPRESS_SHIFTS = (1, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -65,7 +73,7 @@ class NeighbourhoodMaker:
                         for scene in production.scenes}
         self.partners = _linked_scenes(production)
         self.makers: dict[str, Callable[[Schedule, int], Neighbourhood | None]] = {
-            "window": self.window, "days": self.days, "cast": self.cast,
+            "window": self.window, "days": self.days, "cast": self.cast, "member": self.member,
             "location": self.location, "tail": self.tail, "slide": self.slide,
             "compress": self.compress, "shift": self.shift,
         }
@@ -108,6 +116,26 @@ class NeighbourhoodMaker:
             inside += list(range(days.work[0] + 1, days.work[-1]))
         self.rng.shuffle(inside)
         return self._open_days("cast", schedule, self._grow(schedule, ends + inside, size))
+
+    def member(self, schedule: Schedule, size: int) -> Neighbourhood | None:
+        """The scenes of one held cast member (the dearest holds likelier), each free to start
+        on any day it is allowed up to the wrap: their work can come together anywhere."""
+        held = [(member.id, member.daily_rate * len(days.hold))
+                for member in self.production.cast
+                if len((days := schedule.cast_days[member.id]).hold) > 0
+                and member.daily_rate > 0]
+        if not held:
+            return None
+        cast_id = self._weighted(held, 1)[0]
+        wrap = schedule.wrap_day
+        starts = {}
+        for scene in self.production.scenes:
+            if cast_id in scene.cast:
+                latest = wrap - self.production.scene_days(scene) + 1
+                starts[scene.id] = frozenset(
+                    day for day in self.allowed[scene.id] if day <= latest) | {
+                    schedule.solution.start_day[scene.id]}
+        return Neighbourhood("member", self._with_partners(schedule, starts))
 
     def location(self, schedule: Schedule, size: int) -> Neighbourhood | None:
         """The days of a location visited more than once (dearer move-ins likelier), and the
@@ -158,21 +186,24 @@ class NeighbourhoodMaker:
         return Neighbourhood("slide", self._with_partners(schedule, starts))
 
     def compress(self, schedule: Schedule, size: int) -> Neighbourhood | None:
-        """The wrap comes in a day: the scenes of the last shoot day may go to any earlier day
-        they are allowed, every other scene may shift a day either way to make room, and
-        nothing may be shot on the last day (the sub-model is infeasible when that cannot be)."""
+        """The wrap comes in a day: the scenes of the last one to three shoot days may go to
+        any earlier day they are allowed, every other scene may shift a day or two either way
+        to make room, and nothing may be shot on the last day (the sub-model is infeasible when
+        that cannot be)."""
         wrap = schedule.wrap_day
         if wrap <= 1:
             return None
-        last = {part.scene.id for part in schedule.parts_by_day[wrap]}
+        deep_days = set(schedule.shooting_days[-self.rng.choice(COMPRESS_DEEP_DAYS):])
+        shallow = self.rng.choice(COMPRESS_SHIFTS)
         starts = {}
         for scene in self.production.scenes:
             current = schedule.solution.start_day[scene.id]
             latest = wrap - self.production.scene_days(scene)  # ends the day before the wrap
-            if scene.id in last:
+            if current in deep_days:
                 days = frozenset(d for d in self.allowed[scene.id] if d <= latest)
             else:
-                days = self.allowed[scene.id] & frozenset(range(current - 1, current + 2))
+                days = self.allowed[scene.id] & frozenset(
+                    range(current - shallow, current + shallow + 1))
                 days = frozenset(d for d in days if d <= latest) | {current}
             starts[scene.id] = days
         return Neighbourhood("compress", starts)
@@ -204,6 +235,17 @@ class NeighbourhoodMaker:
                 days.update(range(start - widen, start + length + widen))
         days &= set(schedule.parts_by_day)
         return self._open_days("repair", schedule, days)
+
+    def within(self, neighbourhood: Neighbourhood, schedule: Schedule,
+               horizon: int) -> Neighbourhood:
+        """``neighbourhood`` with each free scene's candidate days cut to those that end by
+        shoot day ``horizon`` (its current day stays a candidate)."""
+        starts = {}
+        for scene_id, days in neighbourhood.starts.items():
+            length = self.production.scene_days(self.production.scene_by_id[scene_id])
+            starts[scene_id] = frozenset(day for day in days if day + length - 1 <= horizon) | {
+                schedule.solution.start_day[scene_id]}
+        return Neighbourhood(neighbourhood.kind, starts)
 
     # ----- helpers -----------------------------------------------------------------------------
 
