@@ -149,3 +149,8 @@ def parse_work_week(text: str) -> tuple[int, ...] | None:
             return None
         days.append(names[part.lower()])
     return tuple(sorted(set(days)))
+
+
+def long_date(when: date) -> str:
+    """A date as reports spell it: ``Wed 4 Mar 2026``."""
+    return f"{when:%a} {when.day} {when:%b %Y}"

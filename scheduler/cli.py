@@ -29,10 +29,10 @@ from .data import Production
 from .errors import InputError, PlanShootError
 from .evaluate import BoardReport
 from .excel.parse import format_eighths
-from .excel.safe import save_text_atomically
 from .excel.template import write_template
 from .excel.writer import write_schedule
 from .export_json import schedule_to_json
+from .files import save_text_atomically
 from .inputs import is_uss, read_production
 from .result import Progress, Result, SolveStatus
 from .solution import Schedule, Solution, to_money

@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import Any
 
 from .data import DayNight, Production
+from .day_facts import day_features
 from .dood import DROP_CONVENTION, day_out_of_days
-from .predict.features import day_features
 from .result import Result
 from .solution import COST_CATEGORIES, ScenePart, Schedule, to_money
 

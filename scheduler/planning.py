@@ -21,11 +21,11 @@ from dataclasses import dataclass, field, replace
 
 from .config import SolverConfig
 from .data import Production
-from .model import RiskPrice
 from .predict.model import TrainedModel, load_default
 from .predict.pricing import day_loads, fit_risk_price, tighten
 from .predict.risk import DayRisk, scene_risk_weights, score_days
 from .result import Progress, Result, SolveStatus
+from .risk_price import RiskPrice
 from .search import NeighbourhoodSearch
 from .solution import COST_SCALE, Schedule, Solution, to_money
 from .solve import solve

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from report_fixture import SAMPLE_RISK, sample_production, sample_result
 
+from scheduler.day_facts import FEATURE_NAMES, day_features
 from scheduler.export_json import pages_text, schedule_to_json, summary_fields
-from scheduler.predict.features import FEATURE_NAMES, day_features
 from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, to_money

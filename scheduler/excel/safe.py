@@ -3,21 +3,19 @@
 A text cell starting with ``=``, ``+``, ``-`` or ``@`` would be taken by Excel as a formula when
 a user edits it (and is the classic spreadsheet-injection vector), so such text is stored as a
 string with Excel's quote prefix; text reading like an error code (``#REF!``) stays text too.
-Workbooks are saved to a temporary file beside the target and moved into place, so a crash never
-leaves half a workbook behind.
+Workbooks are saved atomically (``scheduler.files``).
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import uuid
 from pathlib import Path
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ..files import replace_atomically
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -57,35 +55,5 @@ def set_cell(worksheet: Worksheet, row: int, column: int, value: Any) -> Cell:
 
 
 def save_atomically(workbook: Workbook, path: str | Path) -> Path:
-    """Save ``workbook`` to ``path`` through a temporary file in the same folder.
-
-    Returns
-    -------
-    Path
-        The path written.
-    """
-    target = Path(path)
-    # A fresh name (not mkstemp) so the file gets the user's normal permissions.
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return target
-
-
-def save_text_atomically(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file in the same folder."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    return target
+    """Save ``workbook`` to ``path`` atomically (``files.replace_atomically``)."""
+    return replace_atomically(path, workbook.save)

@@ -18,7 +18,7 @@ import logging
 from pathlib import Path
 
 from ..data import Production
-from ..excel.safe import save_text_atomically
+from ..files import save_text_atomically
 from ..solution import Solution
 from .uss_append import add_stripboard, unique_board_name
 from .uss_boards import board_solution, board_solutions, scheduled_stripboard

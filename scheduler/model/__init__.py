@@ -10,4 +10,3 @@ from .cp_model import ShootingModel as ShootingModel
 from .explain import data_conflicts as data_conflicts
 from .explain import explain as explain
 from .explain import model_conflicts as model_conflicts
-from .risk import RiskPrice as RiskPrice

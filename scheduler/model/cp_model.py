@@ -21,10 +21,11 @@ from ortools.sat.python import cp_model
 from ..config import SolverConfig
 from ..data import Production
 from ..result import Progress, SolveStatus
+from ..risk_price import RiskPrice
 from ..solution import Solution
 from .constraints import RuleInstance, ShootConstraints
 from .objective import ShootObjective
-from .risk import RiskPrice, risk_cost
+from .risk import risk_cost
 from .variables import ShootVariables
 
 logger = logging.getLogger("scheduler")

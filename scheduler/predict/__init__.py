@@ -1,6 +1,7 @@
-"""Bottleneck prediction: day features, history, model and risk (predict, then optimise).
+"""Bottleneck prediction: history, model and risk (predict, then optimise).
 
-- ``features``: ``day_features(schedule, day)``, the features of ``spec/outputs.md``.
+The features of a day are ``scheduler.day_facts`` (the writers show them too).
+
 - ``history``: ``read_history`` (past productions, labelled) and ``read_days`` (days to score).
 - ``model``: ``train``, ``evaluate`` (cross-validated by production), ``save``, ``load``,
   ``load_default`` (the model shipped in ``default_model/``, trained on SYNTHETIC data).
@@ -9,8 +10,8 @@
 - ``synthetic``: the known process behind the synthetic example history.
 - ``commands``: ``train_command`` and ``predict_command`` for the CLI.
 
-The names below are imported on first use, so that writing a schedule (which needs only
-``features``) does not load LightGBM and scikit-learn.
+The names below are imported on first use, so that planning without the predictor does not
+load LightGBM and scikit-learn.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ import importlib
 from typing import Any
 
 _EXPORTS = {
-    "day_features": "features",
-    "FEATURE_NAMES": "features",
     "HistoryFrame": "history",
     "read_history": "history",
     "read_days": "history",

@@ -138,7 +138,8 @@ def _column(sheet: Worksheet, title: str) -> int:
     column = int(last.column) + 1 if last is not None else 1
     header = set_cell(sheet, 1, column, title)
     if last is not None and last.has_style:
-        header._style = copy(last._style)
+        for attribute in ("font", "fill", "border", "alignment", "number_format", "protection"):
+            setattr(header, attribute, copy(getattr(last, attribute)))
     return column
 
 

@@ -31,8 +31,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..day_facts import FEATURE_NAMES
 from ..errors import InputError, Problem
-from .features import FEATURE_NAMES
 
 logger = logging.getLogger("scheduler")
 

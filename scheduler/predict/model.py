@@ -35,8 +35,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import brier_score_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
+from ..day_facts import FEATURE_NAMES
 from ..errors import InputError, Problem
-from .features import FEATURE_NAMES
 from .history import HistoryFrame
 
 logger = logging.getLogger("scheduler")

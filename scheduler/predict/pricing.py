@@ -21,9 +21,9 @@ from dataclasses import replace
 import numpy as np
 
 from ..data import MINUTES_PER_HOUR, Production
-from ..model import RiskPrice
+from ..day_facts import day_features
+from ..risk_price import RiskPrice
 from ..solution import COST_SCALE, Schedule, Solution
-from .features import day_features
 from .model import TrainedModel
 
 logger = logging.getLogger("scheduler")

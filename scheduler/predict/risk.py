@@ -18,8 +18,8 @@ import numpy as np
 import numpy.typing as npt
 
 from ..data import Production, Scene
+from ..day_facts import day_features
 from ..solution import Schedule, Solution
-from .features import day_features
 from .model import TrainedModel
 from .synthetic import true_probability
 

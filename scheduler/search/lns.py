@@ -30,8 +30,9 @@ from dataclasses import dataclass, field
 
 from ..config import SolverConfig
 from ..data import Production
-from ..model import RiskPrice, ShootingModel
+from ..model import ShootingModel
 from ..result import Progress, SolveStatus
+from ..risk_price import RiskPrice
 from ..solution import Schedule, Solution
 from ..validate import validate
 from .neighbourhoods import KINDS, Neighbourhood, NeighbourhoodMaker

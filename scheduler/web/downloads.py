@@ -11,9 +11,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from ..data import Production
-from ..excel.safe import save_text_atomically
 from ..excel.writer import write_schedule
 from ..export_json import schedule_to_json
+from ..files import save_text_atomically
 from ..interop.uss import schedule_to_uss
 from ..planning import Plan
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..calendar import long_date
 from ..data import Production
 from ..dood import DoodCode, day_out_of_days
-from ..excel.sheets._report import long_date
 from ..export_json import RiskByDay, SummaryValue, pages_text, summary_fields
 from ..result import Result, SolveStatus
 from ..solution import COST_CATEGORIES, Schedule, to_money

@@ -23,9 +23,9 @@ from report_fixture import (
 )
 
 from scheduler.data import DayNight, IntExt, Production
+from scheduler.day_facts import day_features
 from scheduler.excel.styles import DEFAULT_PALETTE, StripPalette
 from scheduler.excel.writer import OutputPathError, write_schedule
-from scheduler.predict.features import day_features
 from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, Solution, to_money

@@ -4,7 +4,8 @@ overtime minutes, all in the objective and never a hard rule."""
 from __future__ import annotations
 
 from scheduler.config import SolverConfig
-from scheduler.model import RiskPrice, ShootingModel
+from scheduler.model import ShootingModel
+from scheduler.risk_price import RiskPrice
 from scheduler.solution import Schedule, Solution
 from scheduler.validate import validate
 

@@ -11,7 +11,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 
-from scheduler.predict.features import FEATURE_NAMES
+from scheduler.day_facts import FEATURE_NAMES
 from scheduler.predict.history import HistoryFrame
 
 REPOSITORY = Path(__file__).resolve().parents[2]

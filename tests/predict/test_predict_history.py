@@ -14,8 +14,8 @@ from predict_builders import (
     write_workbook,
 )
 
+from scheduler.day_facts import FEATURE_NAMES
 from scheduler.errors import InputError
-from scheduler.predict.features import FEATURE_NAMES
 from scheduler.predict.history import read_days, read_history
 
 

@@ -7,7 +7,7 @@ from factory import actor, place, production, scene
 from report_fixture import sample_production, sample_solution
 
 from scheduler.data import DayNight
-from scheduler.predict.features import day_features
+from scheduler.day_facts import day_features
 from scheduler.predict.model import TrainedModel, load_default
 from scheduler.predict.risk import (
     RISK_WEIGHT_SCALE,

@@ -6,10 +6,10 @@ import pytest
 from report_fixture import sample_production, sample_solution
 
 from scheduler.heuristics import conventional_board
-from scheduler.model import RiskPrice
 from scheduler.predict.model import TrainedModel, load_default
 from scheduler.predict.pricing import day_loads, day_risk_rates, fit_risk_price, tighten
 from scheduler.predict.risk import scene_risk_weights
+from scheduler.risk_price import RiskPrice
 from scheduler.solution import Schedule
 
 

@@ -10,8 +10,8 @@ from model.builders import synthetic_production
 
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
-from scheduler.model import RiskPrice
 from scheduler.result import Progress
+from scheduler.risk_price import RiskPrice
 from scheduler.search import NeighbourhoodSearch, pack_calendar
 from scheduler.search.neighbourhoods import KINDS, NeighbourhoodMaker
 from scheduler.solution import Schedule, Solution

@@ -34,10 +34,11 @@ def put(worksheet: Worksheet, row: int, column: int, value: Any, *,
     key = (id(font), id(fill), id(alignment), number_format, border, bool(cell.quotePrefix))
     known = _STYLE_ARRAYS.setdefault(worksheet.parent, {})
     if key in known:
-        cell._style = copy(known[key])
+        # openpyxl's style array, copied whole: styling cell by cell is the writer's hot spot
+        cell._style = copy(known[key])  # noqa: SLF001
         return cell
     _style(cell, font, fill, alignment, number_format, border)
-    known[key] = copy(cell._style)
+    known[key] = copy(cell._style)  # noqa: SLF001
     return cell
 
 

@@ -56,11 +56,6 @@ class ScheduleReport:
         return SPLIT_CREW_CALL if nights else DAY_CREW_CALL
 
 
-def long_date(when: date) -> str:
-    """``Wed 4 Mar 2026``."""
-    return f"{when:%a} {when.day} {when:%b %Y}"
-
-
 def cast_ids(scene: Scene) -> str:
     return ", ".join(scene.cast)
 

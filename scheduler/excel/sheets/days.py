@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from openpyxl.workbook.workbook import Workbook
 
-from ...predict.features import FEATURE_NAMES, day_features
+from ...day_facts import FEATURE_NAMES, day_features
 from .. import styles
 from ._cells import header, print_setup, put_row, widths
 from ._report import ScheduleReport

@@ -12,12 +12,13 @@ from datetime import date, timedelta
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ...calendar import long_date
 from ...data import CalendarDayType
 from ...export_json import hours_text, pages_text, parts_in_shooting_order
 from ...solution import ScenePart
 from .. import styles
 from ._cells import banner, fit_height, header, print_setup, put, widths
-from ._report import ScheduleReport, cast_ids, long_date
+from ._report import ScheduleReport, cast_ids
 
 SHEET = "Stripboard"
 HEADERS = ("Day", "Scene", "I/E", "Set", "D/N", "Pages", "Est. Time", "Cast", "Location",

@@ -1,4 +1,7 @@
-"""The features of one shoot day: what the ``Days`` sheet shows and the bottleneck predictor reads.
+"""The facts of one shoot day: what the ``Days`` sheet shows and the bottleneck predictor reads.
+
+Below both the writers and ``predict`` (which train and score on these features), so that
+neither imports the other.
 
 Names and meanings follow ``spec/outputs.md``; counts are integers, ``Night`` and
 ``New Location`` are 0/1, hours and pages are decimals.
@@ -6,8 +9,8 @@ Names and meanings follow ``spec/outputs.md``; counts are integers, ``Night`` an
 
 from __future__ import annotations
 
-from ..data import IntExt
-from ..solution import Schedule
+from .data import IntExt
+from .solution import Schedule
 
 FEATURE_NAMES = (
     "Planned Hours", "Pages", "Scenes", "Cast", "Extras", "Locations", "Moves", "Night",
