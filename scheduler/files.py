@@ -37,3 +37,12 @@ def replace_atomically(path: str | Path, write: Callable[[Path], object]) -> Pat
 def save_text_atomically(path: str | Path, text: str) -> Path:
     """Write ``text`` (UTF-8) to ``path`` atomically."""
     return replace_atomically(path, lambda temporary: temporary.write_text(text, encoding="utf-8"))
+
+
+def same_file(first: str | Path, second: str | Path) -> bool:
+    """Whether two paths name the same file (the same inode when both exist, else the same
+    resolved path), so that no output is ever written over an input."""
+    first, second = Path(first), Path(second)
+    if first.exists() and second.exists():
+        return os.path.samefile(first, second)
+    return first.resolve() == second.resolve()
