@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from .calendar import consecutive_runs
 from .data import Billing, DayNight, Production, Resource, Scene
 from .solution import COST_CATEGORIES, COST_SCALE
 
@@ -546,7 +547,7 @@ def location_bound(production: Production, windows: dict[str, SceneWindow],
     if not mine:
         return LocationBound(0, 0, 0)
     window = entity_window(production, mine, production.settings.max_day_minutes)
-    stretches = _runs(window.usable_days)
+    stretches = consecutive_runs(window.usable_days)
     stretch_of = {day: index for index, run in enumerate(stretches) for day in run}
     confined = {stretch_of[w.earliest_start] for w in mine
                 if stretch_of[w.earliest_start] == stretch_of[w.latest_end]}
@@ -575,16 +576,6 @@ def _least_single_run(window: EntityWindow, mine: Sequence[SceneWindow],
                 continue
             best = last - first + 1 if best is None else min(best, last - first + 1)
     return best
-
-
-def _runs(days: Sequence[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return runs
 
 
 def company_moves_bound(production: Production, windows: dict[str, SceneWindow],

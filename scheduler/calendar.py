@@ -154,3 +154,20 @@ def parse_work_week(text: str) -> tuple[int, ...] | None:
 def long_date(when: date) -> str:
     """A date as reports spell it: ``Wed 4 Mar 2026``."""
     return f"{when:%a} {when.day} {when:%b %Y}"
+
+
+def consecutive_runs(days: Iterable[int]) -> list[list[int]]:
+    """Sorted shoot day numbers cut into runs of consecutive numbers: ``[1, 2, 4]`` gives
+    ``[[1, 2], [4]]``."""
+    runs: list[list[int]] = []
+    for day in days:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs
+
+
+def short_date(when: date) -> str:
+    """A date as explanations spell it, without the weekday: ``4 Mar 2026``."""
+    return f"{when.day} {when:%b %Y}"

@@ -65,3 +65,11 @@ _TITLES = {
     Rule.MINOR_HOURS: "minors work at most their max_hours a day",
     Rule.BUDGET: "the total cost stays within the budget",
 }
+
+# The availability rule of each kind of resource a scene needs.
+AVAILABILITY_RULES = {
+    "cast": Rule.CAST_AVAILABILITY,
+    "location": Rule.LOCATION_AVAILABILITY,
+    "crew": Rule.CREW_AVAILABILITY,
+    "equipment": Rule.EQUIPMENT_AVAILABILITY,
+}

@@ -17,6 +17,7 @@ from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
+from .calendar import consecutive_runs
 from .data import Billing, Production, Resource, Scene
 
 COST_SCALE = 60  # cost units per currency unit: overtime is paid by the minute
@@ -222,7 +223,7 @@ class Schedule:
 
     def location_visits(self, location_id: str) -> list[list[int]]:
         """Runs of consecutive shoot days on which a location is used."""
-        return _runs(self.location_days(location_id))
+        return consecutive_runs(self.location_days(location_id))
 
     def resource_days(self, resource: Resource, kind: str) -> list[int]:
         """Days a crew member (``kind='crew'``) or piece of equipment is used by a scene."""
@@ -292,7 +293,7 @@ class Schedule:
             used = self.location_days(location.id)
             if not used:
                 continue
-            visits = len(_runs(used))
+            visits = len(consecutive_runs(used))
             lines.append(CostLine("locations", f"{location.label} fee", len(used),
                                   location.daily_fee, len(used) * location.daily_fee * COST_SCALE))
             if location.move_in_cost:
@@ -344,13 +345,3 @@ class Schedule:
     @cached_property
     def total_moves(self) -> int:
         return sum(self.moves_on(day) for day in self.shooting_days)
-
-
-def _runs(days: list[int]) -> list[list[int]]:
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    return runs

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .calendar import long_date
 from .data import ConstraintKind, DayNight, Production, Scene, SceneConstraint
-from .rules import Rule
+from .rules import AVAILABILITY_RULES, Rule
 from .solution import COST_SCALE, Schedule, Solution, to_money
 
 
@@ -80,8 +81,7 @@ def _check(schedule: Schedule) -> list[Violation]:
 
 
 def _date(schedule: Schedule, day: int) -> str:
-    when = schedule.calendar.date_of(day)
-    return f"day {day} ({when:%a} {when.day} {when:%b %Y})"
+    return f"day {day} ({long_date(schedule.calendar.date_of(day))})"
 
 
 def _scene_scheduled(schedule: Schedule) -> list[Violation]:
@@ -137,14 +137,6 @@ def _day_hours(schedule: Schedule) -> list[Violation]:
     ]
 
 
-_AVAILABILITY_RULES = {
-    "cast": Rule.CAST_AVAILABILITY,
-    "location": Rule.LOCATION_AVAILABILITY,
-    "crew": Rule.CREW_AVAILABILITY,
-    "equipment": Rule.EQUIPMENT_AVAILABILITY,
-}
-
-
 def _availability(schedule: Schedule) -> list[Violation]:
     production = schedule.production
     found = []
@@ -153,7 +145,7 @@ def _availability(schedule: Schedule) -> list[Violation]:
         for part in parts:
             for kind, entity_id, availability in production.resource_availability(part.scene):
                 if not availability.allows(when):
-                    found.append(Violation(_AVAILABILITY_RULES[kind],
+                    found.append(Violation(AVAILABILITY_RULES[kind],
                                            f"scene {part.scene.id} needs {kind} "
                                            f"{production.label_of(kind, entity_id)} on "
                                            f"{_date(schedule, day)} "

@@ -2,7 +2,13 @@ from datetime import date
 
 import pytest
 
-from scheduler.calendar import ShootCalendar, parse_work_week
+from scheduler.calendar import (
+    ShootCalendar,
+    consecutive_runs,
+    long_date,
+    parse_work_week,
+    short_date,
+)
 
 MONDAY = date(2026, 3, 2)
 
@@ -47,3 +53,18 @@ def test_date_of_outside_calendar_raises() -> None:
 )
 def test_parse_work_week(text: str, expected: tuple[int, ...] | None) -> None:
     assert parse_work_week(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("days", "expected"),
+    [([], []), ([4], [[4]]), ([1, 2, 4], [[1, 2], [4]]), ([2, 3, 4, 7, 8], [[2, 3, 4], [7, 8]])],
+)
+def test_consecutive_runs(days: list[int], expected: list[list[int]]) -> None:
+    """Tests that sorted day numbers are cut where a number is skipped."""
+    assert consecutive_runs(days) == expected
+
+
+def test_dates_for_producers() -> None:
+    """Tests the two spellings of a date: with the weekday in reports, without in explanations."""
+    assert long_date(date(2026, 3, 4)) == "Wed 4 Mar 2026"
+    assert short_date(date(2026, 3, 4)) == "4 Mar 2026"

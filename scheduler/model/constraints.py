@@ -26,7 +26,7 @@ from ..data import (
     Scene,
     SceneConstraint,
 )
-from ..rules import Rule
+from ..rules import AVAILABILITY_RULES, Rule
 from ..solution import COST_SCALE
 from .variables import ShootVariables
 
@@ -48,15 +48,6 @@ class RuleInstance:
     day: int | None = None
     row: int | None = None
     detail: str | None = None
-
-
-# The availability rule of each kind of resource a scene needs.
-AVAILABILITY_RULES = {
-    "cast": Rule.CAST_AVAILABILITY,
-    "location": Rule.LOCATION_AVAILABILITY,
-    "crew": Rule.CREW_AVAILABILITY,
-    "equipment": Rule.EQUIPMENT_AVAILABILITY,
-}
 
 
 class ShootConstraints:

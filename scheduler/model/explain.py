@@ -15,12 +15,12 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
+from ..calendar import consecutive_runs, long_date, short_date
 from ..data import Availability, ConstraintKind, Production, Scene, SceneConstraint
 from ..result import Conflict
-from ..rules import Rule
-from .constraints import AVAILABILITY_RULES, RuleInstance
+from ..rules import AVAILABILITY_RULES, Rule
+from .constraints import RuleInstance
 from .cp_model import ShootingModel
 from .variables import minimum_shoot_days
 
@@ -96,7 +96,8 @@ def _calendar_capacity(production: Production) -> list[Conflict]:
     return [Conflict(
         Rule.CALENDAR_END,
         f"The scenes need at least {needed} shoot days ({'; '.join(details)}) but the calendar "
-        f"has {calendar.num_days} ({_date(calendar.dates[0])} to {_date(calendar.dates[-1])})",
+        f"has {calendar.num_days} ({short_date(calendar.dates[0])} to "
+        f"{short_date(calendar.dates[-1])})",
     )]
 
 
@@ -193,7 +194,7 @@ def _chain_conflicts(production: Production, scene_id: str, raised_by: dict[str,
         if not allowed:
             continue
         bound = min(allowed) if earliest_side else max(allowed)
-        when = _date(production.calendar.date_of(bound))
+        when = short_date(production.calendar.date_of(bound))
         side = "no earlier" if earliest_side else "no later"
         conflicts.append(Conflict(
             _limit_rule(production, scene),
@@ -275,11 +276,11 @@ def _describe_one(production: Production, instance: RuleInstance) -> Conflict:
         return Conflict(rule, f"{label} is a minor and may not work NIGHT scene {scene_id}",
                         scenes, subjects)
     if rule is Rule.SCENE_WINDOW and scene is not None:
-        lo = _date(scene.earliest) if scene.earliest else "the first shoot day"
-        hi = _date(scene.latest) if scene.latest else "the wrap"
+        lo = short_date(scene.earliest) if scene.earliest else "the first shoot day"
+        hi = short_date(scene.latest) if scene.latest else "the wrap"
         return Conflict(rule, f"Scene {scene_id} must be shot between {lo} and {hi}", scenes)
     if rule is Rule.PINNED_DATE and scene is not None and scene.shoot_on is not None:
-        return Conflict(rule, f"Scene {scene_id} is pinned to {_date(scene.shoot_on)}", scenes)
+        return Conflict(rule, f"Scene {scene_id} is pinned to {short_date(scene.shoot_on)}", scenes)
     if rule is Rule.EVERY_DAY_CREW:
         member = production.crew_by_id[subject]
         return Conflict(rule, f"Scene {scene_id} cannot be shot while every-day crew "
@@ -373,23 +374,13 @@ def _days_phrase(production: Production, days: list[int]) -> str:
     """``day 3 (Wed 4 Mar 2026)``, ``days 1-3 (2 Mar 2026 to 4 Mar 2026)``, ``days 1, 4 and 6``."""
     calendar = production.calendar
     if len(days) == 1:
-        when = calendar.date_of(days[0])
-        return f"day {days[0]} ({when:%a} {_date(when)})"
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
+        return f"day {days[0]} ({long_date(calendar.date_of(days[0]))})"
+    runs = consecutive_runs(days)
     if len(runs) == 1:
-        return (f"days {days[0]}-{days[-1]} ({_date(calendar.date_of(days[0]))} to "
-                f"{_date(calendar.date_of(days[-1]))})")
+        return (f"days {days[0]}-{days[-1]} ({short_date(calendar.date_of(days[0]))} to "
+                f"{short_date(calendar.date_of(days[-1]))})")
     parts = [str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}" for run in runs]
     return f"days {', '.join(parts[:-1])} and {parts[-1]}"
-
-
-def _date(when: date) -> str:
-    return f"{when.day} {when:%b %Y}"
 
 
 def _hours(minutes: int) -> str:
