@@ -78,11 +78,6 @@ class ShootCalendar:
         """Shoot day numbers, 1 to ``num_days``."""
         return range(1, self.num_days + 1)
 
-    @property
-    def end(self) -> date | None:
-        """The last shoot date, or ``None`` for an empty calendar."""
-        return self.dates[-1] if self.dates else None
-
     def date_of(self, day: int) -> date:
         """Date of shoot day ``day`` (1-based)."""
         if not 1 <= day <= self.num_days:

@@ -35,11 +35,6 @@ class Solution(BaseModel):
 
     start_day: dict[str, int]
 
-    def order_key(self, production: Production) -> list[str]:
-        """Scene ids in shooting order (by day, then breakdown order)."""
-        position = {scene.id: index for index, scene in enumerate(production.scenes)}
-        return sorted(self.start_day, key=lambda sid: (self.start_day[sid], position.get(sid, 0)))
-
 
 @dataclass(frozen=True)
 class ScenePart:

@@ -94,11 +94,6 @@ def test_money_rounds_cost_units_to_cents() -> None:
     assert str(to_money(6000)) == "100.00"
 
 
-def test_order_key_follows_days_then_breakdown() -> None:
-    prod = production([scene("1"), scene("2"), scene("3")], max_shoot_days=3)
-    assert Solution(start_day={"1": 2, "2": 1, "3": 2}).order_key(prod) == ["2", "1", "3"]
-
-
 def test_unused_dates_are_off_the_books() -> None:
     prod = production([scene("1", cast=("A",))], cast=[actor("A")], start_date=date(2026, 3, 7),
                       max_shoot_days=2)

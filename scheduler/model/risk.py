@@ -1,13 +1,6 @@
-"""The priced bottleneck risk in the CP-SAT objective (``risk_price.RiskPrice`` says how).
-
-Each scene has a risk weight (thousandths of a bottleneck probability, from the predictor), and a
-day carries the sum of the weights of the scenes shot on it.  Up to the *knee* a day's risk is
-not priced (shifting it between days would change nothing: the sum over all days is fixed); past
-the knee every thousandth costs ``price`` cost units, so the search spreads risk instead of
-stacking it.  A day number may have a tighter knee of its own (the re-solve rounds set them on the
-days the predictor still flags).  Company moves and minutes past the standard day carry risk of
-their own, priced per move and per minute.  The predictions stay soft: risk is priced, never
-forbidden.
+"""The priced bottleneck risk in the CP-SAT objective: ``risk_price`` says what is priced and
+how (a hinge on each day's risk load past its knee, and a price per company move and per minute
+past the standard day); this module writes it as variables and linear terms of the model.
 """
 
 from __future__ import annotations

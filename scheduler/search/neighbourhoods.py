@@ -101,10 +101,7 @@ class NeighbourhoodMaker:
     def cast(self, schedule: Schedule, size: int) -> Neighbourhood | None:
         """The first and last work days of one or two held cast members (the dearest holds
         likelier), then days drawn inside their spans."""
-        held = [(member.id, member.daily_rate * len(days.hold))
-                for member in self.production.cast
-                if len((days := schedule.cast_days[member.id]).hold) > 0
-                and member.daily_rate > 0]
+        held = self._held_cast(schedule)
         if not held:
             return None
         picked = self._weighted(held, 2 if len(held) > 1 and self.rng.random() < 0.4 else 1)
@@ -117,13 +114,17 @@ class NeighbourhoodMaker:
         self.rng.shuffle(inside)
         return self._open_days("cast", schedule, self._grow(schedule, ends + inside, size))
 
-    def member(self, schedule: Schedule, size: int) -> Neighbourhood | None:
-        """The scenes of one held cast member (the dearest holds likelier), each free to start
-        on any day it is allowed up to the wrap: their work can come together anywhere."""
-        held = [(member.id, member.daily_rate * len(days.hold))
+    def _held_cast(self, schedule: Schedule) -> list[tuple[str, int]]:
+        """Each paid cast member with hold days, and what the holds cost."""
+        return [(member.id, member.daily_rate * len(days.hold))
                 for member in self.production.cast
                 if len((days := schedule.cast_days[member.id]).hold) > 0
                 and member.daily_rate > 0]
+
+    def member(self, schedule: Schedule, size: int) -> Neighbourhood | None:
+        """The scenes of one held cast member (the dearest holds likelier), each free to start
+        on any day it is allowed up to the wrap: their work can come together anywhere."""
+        held = self._held_cast(schedule)
         if not held:
             return None
         cast_id = self._weighted(held, 1)[0]

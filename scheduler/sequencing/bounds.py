@@ -17,9 +17,11 @@ a bound.  Precedences are ignored (a relaxation).
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Callable
 
-from .problem import SequencingProblem
+from .problem import SequencingProblem, set_bits
 
 # Float slack of the Smith-rule arithmetic before rounding the bound up to a whole amount.
 _ROUNDING_SLACK = 1e-7
@@ -31,7 +33,7 @@ class Bounds:
     def __init__(self, problem: SequencingProblem) -> None:
         self.problem = problem
         self.full = (1 << problem.size) - 1
-        self.member_bits = [_bits(mask) for mask in problem.members]
+        self.member_bits = [set_bits(mask) for mask in problem.members]
         members = len(problem.rates)
         self.member_scenes = [
             sum(1 << s for s, mask in enumerate(problem.members) if mask >> member & 1)
@@ -44,18 +46,11 @@ class Bounds:
                 scenes = sum(1 << s for s, loc in enumerate(problem.locations)
                              if loc == location)
                 self.location_scenes.append((location, scenes, cost))
-        self._weights: dict[int, int] = {}
+        # The searches ask for the same sets of members over and over.
+        self.weight: Callable[[int], int] = functools.cache(problem.weight)
         self._shares: dict[int, tuple[int, float, list[int]]] = {}
         self._hold: dict[int, int] = {}
         self._pending: dict[int, dict[int, int]] = {}
-
-    def weight(self, mask: int) -> int:
-        """Total daily rate of the members in ``mask`` (cached)."""
-        value = self._weights.get(mask)
-        if value is None:
-            value = self.problem.weight(mask)
-            self._weights[mask] = value
-        return value
 
     def members_of(self, scenes: int) -> int:
         """Bitmask of the members of any scene in ``scenes``."""
@@ -90,7 +85,7 @@ class Bounds:
         ratio = [0.0] * len(self.member_scenes)
         worked = 0.0
         touched = 0
-        for member in _bits(waiting):
+        for member in set_bits(waiting):
             touched |= self.member_scenes[member]
         touched &= self.full ^ done
         while touched:
@@ -105,7 +100,7 @@ class Bounds:
             worked += days * spread
         rates = self.problem.rates
         elapsed, weighted = 0.0, 0.0
-        for member in sorted(_bits(waiting), key=ratio.__getitem__):
+        for member in sorted(set_bits(waiting), key=ratio.__getitem__):
             elapsed += ratio[member] * rates[member]
             weighted += rates[member] * elapsed
         return max(0, math.ceil(weighted - worked - _ROUNDING_SLACK))
@@ -116,8 +111,8 @@ class Bounds:
         info = self._shares.get(shared)
         if info is None:
             total = self.weight(shared)
-            squares = sum(self.problem.rates[m] ** 2 for m in _bits(shared))
-            info = (total, (total + squares / total) / 2, _bits(shared))
+            squares = sum(self.problem.rates[m] ** 2 for m in set_bits(shared))
+            info = (total, (total + squares / total) / 2, set_bits(shared))
             self._shares[shared] = info
         return info
 
@@ -137,12 +132,3 @@ class Bounds:
     def bound(self, done: int, last_location: int) -> int:
         """Lower bound on the order-dependent cost still to come (hold days and visits)."""
         return self.hold(done) + self.visits(done, last_location)
-
-
-def _bits(mask: int) -> list[int]:
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found

@@ -121,9 +121,7 @@ class ExactSearch:
         children = []
         for scene in self._candidates(done, members_done, remaining, waiting, last):
             location = locations[scene]
-            step = problem.durations[scene] * bounds.weight(waiting & ~problem.members[scene])
-            if location != last:
-                step += problem.visit_costs[location]
+            step = self._step(scene, waiting, last)
             child = done | 1 << scene
             child_key = self._key(child, location)
             child_bound = self.exact.get(child_key)
@@ -170,15 +168,21 @@ class ExactSearch:
         cheapest = None
         for scene in self._candidates(done, members_done, remaining, waiting, last):
             location = self.locations[scene]
-            step = problem.durations[scene] * self.bounds.weight(
-                waiting & ~problem.members[scene])
-            if location != last:
-                step += problem.visit_costs[location]
+            step = self._step(scene, waiting, last)
             value = step + self._settled_bound(done | 1 << scene,
                                                members_done | problem.members[scene],
                                                location, depth - 1)
             cheapest = value if cheapest is None else min(cheapest, value)
         return bound if cheapest is None else max(bound, cheapest)
+
+    def _step(self, scene: int, waiting: int, last: int) -> int:
+        """What shooting ``scene`` next costs: the days it holds the ``waiting`` members who are
+        not in it, and a visit when it moves away from location ``last``."""
+        problem, location = self.problem, self.locations[scene]
+        step = problem.durations[scene] * self.bounds.weight(waiting & ~problem.members[scene])
+        if location != last:
+            step += problem.visit_costs[location]
+        return step
 
     def _candidates(self, done: int, members_done: int, remaining: int, waiting: int,
                     last: int) -> list[int]:

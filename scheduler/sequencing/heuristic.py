@@ -14,12 +14,13 @@ order after a run of perturbations without a new best.
 
 from __future__ import annotations
 
+import functools
 import random
 import threading
 import time
 from collections.abc import Callable
 
-from .problem import SequencingProblem
+from .problem import SequencingProblem, set_bits
 
 # Random moves of one perturbation, at most.
 _KICK_MOVES = 4
@@ -80,19 +81,12 @@ class LocalSearch:
         self.problem = problem
         self.random = random.Random(seed)
         n = problem.size
-        self.member_bits = [[m for m in range(len(problem.rates)) if mask >> m & 1]
-                            for mask in problem.members]
+        self.member_bits = [set_bits(mask) for mask in problem.members]
         self.successors = [
             sum(1 << t for t in range(n) if problem.predecessors[t] >> s & 1) for s in range(n)
         ]
-        self._weights: dict[int, int] = {}
-
-    def weight(self, mask: int) -> int:
-        value = self._weights.get(mask)
-        if value is None:
-            value = self.problem.weight(mask)
-            self._weights[mask] = value
-        return value
+        # The moves ask for the same sets of members over and over.
+        self.weight: Callable[[int], int] = functools.cache(problem.weight)
 
     # ----- one move ---------------------------------------------------------------------------
 
@@ -114,10 +108,10 @@ class LocalSearch:
         block_set = set(block)
         first_gap, last_gap = 0, size
         for scene in block:
-            for before in _bits(problem.predecessors[scene]):
+            for before in set_bits(problem.predecessors[scene]):
                 if before not in block_set:
                     first_gap = max(first_gap, position[before] + 1)
-            for after in _bits(self.successors[scene]):
+            for after in set_bits(self.successors[scene]):
                 if after not in block_set:
                     last_gap = min(last_gap, position[after])
 
@@ -287,12 +281,3 @@ def _move(order: list[int], index: int, length: int, gap: int) -> list[int]:
     """The order with the block ``order[index:index + length]`` moved into ``gap`` of the rest."""
     rest = order[:index] + order[index + length:]
     return rest[:gap] + order[index:index + length] + rest[gap:]
-
-
-def _bits(mask: int) -> list[int]:
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found

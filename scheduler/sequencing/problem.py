@@ -232,17 +232,6 @@ class SequencingProblem:
             previous = self.locations[scene]
         return total
 
-    def is_valid_order(self, order: list[int] | tuple[int, ...]) -> bool:
-        """Every scene once, every predecessor first."""
-        if sorted(order) != list(range(self.size)):
-            return False
-        done = 0
-        for scene in order:
-            if self.predecessors[scene] & ~done:
-                return False
-            done |= 1 << scene
-        return True
-
     def solution(self, order: list[int] | tuple[int, ...]) -> Solution:
         """The schedule of an order: each scene starts the day after the previous one ends."""
         start_day: dict[str, int] = {}
@@ -251,6 +240,16 @@ class SequencingProblem:
             start_day[self.scene_ids[scene]] = day
             day += self.durations[scene]
         return Solution(start_day=start_day)
+
+
+def set_bits(mask: int) -> list[int]:
+    """The numbers of the bits set in ``mask``, lowest first (the scenes or members of a set)."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
 
 
 def sequencing_problem(production: Production) -> SequencingProblem:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .problem import SequencingProblem
+from .problem import SequencingProblem, set_bits
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def reduce_problem(problem: SequencingProblem) -> Reduction:
     for group in groups:
         mask = 0
         for scene in group:
-            for before in _bits(problem.predecessors[scene]):
+            for before in set_bits(problem.predecessors[scene]):
                 mask |= 1 << group_of[before]
         predecessors.append(mask)
     reduced = SequencingProblem(
@@ -109,15 +109,6 @@ def _without_single_scene_members(members: list[int]) -> list[int]:
         seen_twice |= seen_once & mask
         seen_once |= mask
     return [mask & seen_twice for mask in members]
-
-
-def _bits(mask: int) -> list[int]:
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found
 
 
 def _any_valid_order(problem: SequencingProblem) -> list[int]:
