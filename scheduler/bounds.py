@@ -228,6 +228,38 @@ def least_days(production: Production, scenes: Iterable[Scene], cap: int) -> int
     return demand.days()
 
 
+def minimum_shoot_days(production: Production) -> int:
+    """Shoot days all the scenes need at least (see ``minimum_days``)."""
+    return minimum_days(production, production.scenes, production.settings.max_day_minutes)
+
+
+def minimum_days(production: Production, scenes: Iterable[Scene], cap: int) -> int:
+    """Days that ``scenes`` need at least when a day holds at most ``cap`` minutes of them: the
+    CP model's count (its wrap day and entity days), looser than ``least_days``.
+
+    Each long scene takes its days alone.  The other scenes fill days of one light (NIGHT or
+    day light, unless split days are allowed) and at most one zone: per light, the days are at
+    least those of their minutes together and at least those of each zone's minutes apart
+    (scenes with no zone may join any day).
+    """
+    long_days = 0
+    minutes: dict[bool, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
+    split_allowed = production.settings.allow_split_days
+    for scene in scenes:
+        if production.is_multi_day(scene):
+            long_days += production.scene_days(scene)
+            continue
+        location = production.location_by_id.get(scene.location or "")
+        zone = location.zone if location is not None else None
+        minutes[scene.is_night and not split_allowed][zone] += production.scene_minutes(scene)
+    days = long_days
+    for by_zone in minutes.values():
+        together = _ceil_div(sum(by_zone.values()), cap)
+        apart = sum(_ceil_div(m, cap) for zone, m in by_zone.items() if zone is not None)
+        days += max(together, apart)
+    return days
+
+
 def _ceil_div(numerator: int, denominator: int) -> int:
     return -(-numerator // denominator)
 

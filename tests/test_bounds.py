@@ -10,7 +10,7 @@ import pytest
 from factory import MONDAY, actor, place, production, resource, scene
 
 from benchmarks.generator import generate
-from scheduler.bounds import lower_bound
+from scheduler.bounds import least_days, lower_bound, minimum_days, minimum_shoot_days
 from scheduler.data import (
     Availability,
     Billing,
@@ -164,6 +164,21 @@ def test_the_bound_is_below_the_reference_board_of_generated_productions(kind: s
 def day(n: int) -> date:
     """Date of shoot day ``n`` of a Mon-Fri calendar starting on ``MONDAY``."""
     return MONDAY + timedelta(days=(n - 1) // 5 * 7 + (n - 1) % 5)
+
+
+def test_days_the_model_counts() -> None:
+    """Tests the CP model's count of days: minutes together, zones apart, nights apart, long
+    scenes alone; never above ``least_days``."""
+    scenes = [scene("1", hours=2, location="L1"), scene("2", hours=2, location="L2"),
+              scene("3", hours=2), scene("4", hours=2, day_night=DayNight.NIGHT),
+              scene("5", hours=20)]
+    prod = production(scenes, max_shoot_days=10,
+                      locations=[place("L1", zone="north"), place("L2", zone="south")])
+    # 1 and 2 (zones apart) + 4 (the night) + 5 (two whole days)
+    assert minimum_shoot_days(prod) == 2 + 1 + 2
+    assert minimum_days(prod, prod.scenes[:3], prod.settings.max_day_minutes) == 2
+    assert minimum_shoot_days(prod) <= least_days(prod, prod.scenes,
+                                                  prod.settings.max_day_minutes)
 
 
 def test_window_forced_span() -> None:

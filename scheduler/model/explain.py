@@ -16,13 +16,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..bounds import minimum_shoot_days
 from ..calendar import consecutive_runs, long_date, short_date
 from ..data import Availability, ConstraintKind, Production, Scene, SceneConstraint
 from ..result import Conflict
 from ..rules import AVAILABILITY_RULES, Rule
 from .constraints import RuleInstance
 from .cp_model import ShootingModel
-from .variables import minimum_shoot_days
 
 logger = logging.getLogger("scheduler")
 

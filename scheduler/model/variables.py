@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model, cp_model_helper
 
+from ..bounds import minimum_days, minimum_shoot_days
 from ..data import DayNight, Production, Scene
 from ..solution import Schedule, Solution
 
@@ -600,37 +601,6 @@ class ShootVariables:
                     start_day[scene_id] = day
                     break
         return Solution(start_day=start_day)
-
-
-def minimum_shoot_days(production: Production) -> int:
-    """Shoot days all the scenes need at least (see ``minimum_days``)."""
-    return minimum_days(production, production.scenes, production.settings.max_day_minutes)
-
-
-def minimum_days(production: Production, scenes: Iterable[Scene], cap: int) -> int:
-    """Days that ``scenes`` need at least when a day holds at most ``cap`` minutes of them.
-
-    Each long scene takes its days alone.  The other scenes fill days of one light (NIGHT or
-    day light, unless split days are allowed) and at most one zone: per light, the days are at
-    least those of their minutes together and at least those of each zone's minutes apart
-    (scenes with no zone may join any day).
-    """
-    long_days = 0
-    minutes: dict[bool, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
-    split_allowed = production.settings.allow_split_days
-    for scene in scenes:
-        if production.is_multi_day(scene):
-            long_days += production.scene_days(scene)
-            continue
-        location = production.location_by_id.get(scene.location or "")
-        zone = location.zone if location is not None else None
-        minutes[scene.is_night and not split_allowed][zone] += production.scene_minutes(scene)
-    days = long_days
-    for by_zone in minutes.values():
-        together = -(-sum(by_zone.values()) // cap)
-        apart = sum(-(-m // cap) for zone, m in by_zone.items() if zone is not None)
-        days += max(together, apart)
-    return days
 
 
 # ----- definitions of derived variables (for complete hints) ------------------------------------
