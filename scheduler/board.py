@@ -1,6 +1,6 @@
 """A board being filled strip by strip, without a solver: blocks of scenes, and where they fit.
 
-The board builders (the conventional board of ``heuristics`` and the constructive packer of
+The board builders (the conventional board of ``conventional_board`` and the constructive packer of
 ``search.construct``) deal *blocks*: a scene, a ``same_day`` group (all on one day) or a
 ``consecutive`` chain (each the shoot day after the previous one ends).  ``PartialBoard`` holds
 the days' loads and tells whether a block fits at a start day by every hard rule a placement can

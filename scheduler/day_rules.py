@@ -1,7 +1,7 @@
 """The rules of one shoot day, without a solver: what a day may hold, and what may follow it.
 
 One home for the day rules that every board builder keeps: the conventional board
-(``heuristics``), the constructive packer (``search.construct``) and the benchmark generator
+(``conventional_board``), the constructive packer (``search.construct``) and the benchmark generator
 (``benchmarks.generator``).  ``validate`` (the executable spec) and the CP-SAT model
 (``model/constraints.py``) state the same rules independently, on purpose: they are the oracle
 and the solver.

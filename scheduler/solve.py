@@ -1,6 +1,6 @@
 """``solve``: the one facade from a production to the cheapest valid schedule.
 
-The conventional board (``heuristics.conventional_board``) is the baseline: when it is valid it
+The conventional board (``conventional_board``) is the baseline: when it is valid it
 is the fallback, so ``solve`` never returns a dearer schedule.  The costs reported are
 ``Schedule``'s, recomputed from the schedule returned; the lower bound is the best of the
 counting bound (``bounds.lower_bound``) and what the full model proved.
@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from .bounds import lower_bound
 from .config import SolverConfig
+from .conventional_board import conventional_board
 from .data import Production
-from .heuristics import conventional_board
 from .model import ModelOutcome, ShootingModel, data_conflicts, explain
 from .model.constraints import identical_scene_groups
 from .result import Progress, Result, SolveStatus

@@ -18,7 +18,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.solution",),
     ("scheduler.validate", "scheduler.result", "scheduler.dood", "scheduler.risk_price",
      "scheduler.day_rules", "scheduler.day_facts", "scheduler.bounds", "scheduler.evaluate"),
-    ("scheduler.board", "scheduler.heuristics", "scheduler.sequencing"),
+    ("scheduler.board", "scheduler.conventional_board", "scheduler.sequencing"),
     ("scheduler.model",),
     ("scheduler.search",),
     ("scheduler.solve",),

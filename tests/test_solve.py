@@ -9,7 +9,7 @@ from model.builders import production, scene, synthetic_production
 
 import scheduler.solve as solve_module
 from scheduler.config import SolverConfig
-from scheduler.heuristics import conventional_board
+from scheduler.conventional_board import conventional_board
 from scheduler.model.cp_model import STATUSES
 from scheduler.result import Progress, SolveStatus
 from scheduler.rules import Rule

@@ -7,7 +7,7 @@ import logging
 import pytest
 
 from scheduler.config import SolverConfig
-from scheduler.heuristics import conventional_board
+from scheduler.conventional_board import conventional_board
 from scheduler.model import ShootingModel
 from scheduler.model.constraints import identical_scene_groups
 from scheduler.solution import Schedule, Solution

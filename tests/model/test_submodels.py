@@ -4,7 +4,7 @@ rules stay exactly those of the full model."""
 from __future__ import annotations
 
 from scheduler.config import SolverConfig
-from scheduler.heuristics import conventional_board
+from scheduler.conventional_board import conventional_board
 from scheduler.model import ShootingModel
 from scheduler.result import SolveStatus
 from scheduler.solution import Schedule

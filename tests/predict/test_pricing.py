@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from report_fixture import sample_production, sample_solution
 
-from scheduler.heuristics import conventional_board
+from scheduler.conventional_board import conventional_board
 from scheduler.predict.model import TrainedModel, load_default
 from scheduler.predict.pricing import day_loads, day_risk_rates, fit_risk_price, tighten
 from scheduler.predict.risk import scene_risk_weights

@@ -10,7 +10,7 @@ from model.builders import ConstraintKind, actor, place, production, row, scene
 
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
-from scheduler.heuristics import conventional_board
+from scheduler.conventional_board import conventional_board
 from scheduler.inputs import read_production
 from scheduler.search import NeighbourhoodSearch, pack_calendar
 from scheduler.solution import Schedule

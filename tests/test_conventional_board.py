@@ -22,9 +22,9 @@ import pytest
 from factory import MONDAY, actor, place, resource, scene
 from factory import production as factory_production
 
-from scheduler import heuristics
+from scheduler import conventional_board as conventional
+from scheduler.conventional_board import conventional_board, natural_key, strip_sort_keys
 from scheduler.data import Availability, ConstraintKind, Production, SceneConstraint
-from scheduler.heuristics import conventional_board, natural_key, strip_sort_keys
 from scheduler.solution import Schedule, Solution
 from scheduler.validate import validate
 
@@ -401,14 +401,14 @@ def test_squeezed_boards_are_valid_too() -> None:
     # the squeezed deal is the fallback when the sorted board runs long; check it on its own
     found = 0
     for prod in checked_random_productions(20):
-        rules = heuristics.StaticRules(prod)
-        blocks = heuristics.build_blocks(prod, strip_sort_keys(prod, rules.allowed_starts),
+        rules = conventional.StaticRules(prod)
+        blocks = conventional.build_blocks(prod, strip_sort_keys(prod, rules.allowed_starts),
                                          rules.allowed_starts)
         assert blocks is not None
-        order = heuristics.placement_order(prod, blocks,
-                                           heuristics._deadline_priority(prod, blocks))
+        order = conventional.placement_order(prod, blocks,
+                                           conventional._deadline_priority(prod, blocks))
         assert order is not None
-        start_day = heuristics._deal_with_redeals(rules, order, packed=True)
+        start_day = conventional._deal_with_redeals(rules, order, packed=True)
         if start_day is not None:
             assert validate(prod, Solution(start_day=start_day)) == []
             found += 1
@@ -418,8 +418,8 @@ def test_squeezed_boards_are_valid_too() -> None:
 def test_the_board_is_deterministic_across_hash_seeds() -> None:
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]);"
-        "from test_heuristics import checked_random_productions;"
-        "from scheduler.heuristics import conventional_board;"
+        "from test_conventional_board import checked_random_productions;"
+        "from scheduler.conventional_board import conventional_board;"
         "boards = [conventional_board(p) for p in checked_random_productions(8)];"
         "print(json.dumps([b and b.start_day for b in boards], sort_keys=True))"
     )
