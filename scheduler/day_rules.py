@@ -1,10 +1,10 @@
 """The rules of one shoot day, without a solver: what a day may hold, and what may follow it.
 
 One home for the day rules that every board builder keeps: the conventional board
-(``conventional_board``), the constructive packer (``search.construct``) and the benchmark generator
-(``benchmarks.generator``).  ``validate`` (the executable spec) and the CP-SAT model
-(``model/constraints.py``) state the same rules independently, on purpose: they are the oracle
-and the solver.
+(``conventional_board``), the constructive packer (``search.construct``) and the benchmark
+generator's reference board (``benchmarks.drafting.reference_board``).  ``validate`` (the
+executable spec) and the CP-SAT model (``model/constraints.py``) state the same rules
+independently, on purpose: they are the oracle and the solver.
 
 A day's content is a ``DayLoad``: the parts of scenes on it, counted in the terms the rules speak
 of.  ``DayRules`` knows the production's limits:
