@@ -8,7 +8,8 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from ..risk_price import RiskPrice
-from .variables import Definition, Literal, ShootVariables, Valuation
+from .hints import Definition, Valuation
+from .variables import Literal, ShootVariables
 
 
 def risk_cost(model: cp_model.CpModel, variables: ShootVariables,

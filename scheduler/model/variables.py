@@ -20,13 +20,14 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
 
 from ortools.sat.python import cp_model, cp_model_helper
 
 from ..bounds import minimum_days, minimum_shoot_days
 from ..data import DayNight, Production, Scene
 from ..solution import Schedule, Solution
+from . import hints
+from .hints import Definition, Valuation
 
 logger = logging.getLogger("scheduler")
 
@@ -34,22 +35,6 @@ logger = logging.getLogger("scheduler")
 Literal = cp_model_helper.Literal
 
 ENTITY_KINDS = ("cast", "location", "crew", "equipment")
-
-
-@dataclass
-class Valuation:
-    """Values of the model's variables for one schedule (to compute complete hints)."""
-
-    values: dict[int, int]
-    schedule: Schedule
-
-    def value(self, literal: Literal) -> int:
-        if literal.index >= 0:
-            return self.values.get(literal.index, 0)
-        return 1 - self.values.get(-literal.index - 1, 0)
-
-
-Definition = Callable[[Valuation], int]
 
 
 class ShootVariables:
@@ -297,7 +282,7 @@ class ShootVariables:
             if nights:
                 night = self.model.new_bool_var(f"night_on[{day}]")
                 self.model.add(sum(nights) <= len(nights) * night)
-                self.define(night, _night_shot_on(day))
+                self.define(night, hints.night_shot_on(day))
             self._night[day] = night
         return self._night[day]
 
@@ -365,7 +350,7 @@ class ShootVariables:
                     if start + length - 1 > lowest:
                         self.model.add_implication(literal, after[start + length - 2])
             for index, day in enumerate(self.days):
-                self.define(after[index], _wrap_reaches(day))
+                self.define(after[index], hints.wrap_reaches(day))
                 if day <= lowest:
                     continue
                 on_day = [lit for scene in self.scenes_on.get(day, [])
@@ -399,7 +384,7 @@ class ShootVariables:
             if most > 0:
                 variable = self.model.new_int_var(0, most, f"overtime[{day}]")
                 self.model.add_max_equality(variable, [0, self.day_minutes(day) - standard])
-                self.define(variable, _overtime_on(day))
+                self.define(variable, hints.overtime_on(day))
             self._overtime[day] = variable
         return self._overtime[day]
 
@@ -487,7 +472,7 @@ class ShootVariables:
                 self.model.add_implication(arrives, on)
                 self.model.add_implication(arrives, ~before)
                 self.model.add_bool_or([~on, before, arrives])
-                self.define(arrives, _arrives(on, before))
+                self.define(arrives, hints.arrives(on, before))
                 flags.append(arrives)
             return flags
 
@@ -541,12 +526,12 @@ class ShootVariables:
             if previous is not None:
                 self.model.add_implication(begins, ~previous)
             self.model.add_implication(begins, dropped[target])
-            self.define(begins, _drop_begins(cast_id, day))
+            self.define(begins, hints.drop_begins(cast_id, day))
             starts.append(begins)
         if starts:
             self.model.add_at_most_one(starts)
         for day, is_dropped in dropped.items():
-            self.define(is_dropped, _is_dropped(cast_id, day))
+            self.define(is_dropped, hints.is_dropped(cast_id, day))
         return list(dropped.values())
 
     def _earliest_pickup_reach(self, first_dropped: int) -> int | None:
@@ -601,34 +586,3 @@ class ShootVariables:
                     start_day[scene_id] = day
                     break
         return Solution(start_day=start_day)
-
-
-# ----- definitions of derived variables (for complete hints) ------------------------------------
-
-
-def _wrap_reaches(day: int) -> Definition:
-    return lambda v: int(v.schedule.wrap_day >= day)
-
-
-def _night_shot_on(day: int) -> Definition:
-    return lambda v: int(any(part.scene.is_night for part in v.schedule.parts_by_day[day]))
-
-
-def _overtime_on(day: int) -> Definition:
-    return lambda v: v.schedule.overtime_minutes_on(day)
-
-
-def _arrives(on: Literal, before: Literal) -> Definition:
-    return lambda v: v.value(on) * (1 - v.value(before))
-
-
-def _drop_begins(cast_id: str, day: int) -> Definition:
-    def definition(v: Valuation) -> int:
-        drop = v.schedule.cast_days[cast_id].drop
-        return int(drop is not None and drop.last_work_day + 1 == day)
-
-    return definition
-
-
-def _is_dropped(cast_id: str, day: int) -> Definition:
-    return lambda v: int(day in v.schedule.cast_days[cast_id].dropped)
