@@ -16,6 +16,7 @@ from scheduler.data import (
     SceneConstraint,
 )
 from scheduler.sequencing import is_sequencing_problem, sequencing_obstacles, sequencing_problem
+from scheduler.sequencing.problem import set_bits
 from scheduler.solution import COST_SCALE, Schedule
 
 DAY = 600  # minutes of a full day in these productions
@@ -108,3 +109,10 @@ def test_the_order_cost_plus_a_constant_is_the_schedule_cost() -> None:
         total = Schedule(plan, problem.solution(order)).total_cost
         constants.add(total - problem.cost(order) * COST_SCALE)
     assert len(constants) == 1
+
+
+def test_set_bits_lists_a_set_lowest_first() -> None:
+    """Tests that a bitmask reads back as the numbers of its members, lowest first."""
+    assert set_bits(0) == []
+    assert set_bits(0b101001) == [0, 3, 5]
+    assert all(sum(1 << bit for bit in set_bits(mask)) == mask for mask in range(300))
