@@ -393,41 +393,33 @@ class ShootVariables:
 
         A day on which the entity cannot work repeats the previous literal.
         """
-        def make_list() -> list[Literal | None]:
-            flags: list[Literal | None] = []
-            previous: Literal | None = None
-            for day in self.days:
-                on = self.present(kind, entity_id, day)
-                if on is None:
-                    current = previous
-                elif previous is None:
-                    current = on
-                else:
-                    current = self._either(f"started[{kind},{entity_id},{day}]", previous, on)
-                flags.append(current)
-                previous = current
-            return flags
-
-        return self._cached_list(("started", kind, entity_id), make_list)
+        return self._cached_list(("started", kind, entity_id),
+                                 lambda: self._worked_so_far("started", kind, entity_id,
+                                                             self.days))
 
     def pending(self, kind: str, entity_id: str) -> list[Literal | None]:
         """Per day: the entity works on this day or later (``None``: no more, surely)."""
-        def make_list() -> list[Literal | None]:
-            flags: list[Literal | None] = []
-            following: Literal | None = None
-            for day in reversed(self.days):
-                on = self.present(kind, entity_id, day)
-                if on is None:
-                    current = following
-                elif following is None:
-                    current = on
-                else:
-                    current = self._either(f"pending[{kind},{entity_id},{day}]", following, on)
-                flags.append(current)
-                following = current
-            return flags[::-1]
+        return self._cached_list(("pending", kind, entity_id),
+                                 lambda: self._worked_so_far("pending", kind, entity_id,
+                                                             self.days[::-1])[::-1])
 
-        return self._cached_list(("pending", kind, entity_id), make_list)
+    def _worked_so_far(self, name: str, kind: str, entity_id: str,
+                       days: list[int]) -> list[Literal | None]:
+        """Per day of ``days``, in their order: the entity works on this day or an earlier one
+        of the list (``started`` walks the days forwards, ``pending`` backwards)."""
+        flags: list[Literal | None] = []
+        previous: Literal | None = None
+        for day in days:
+            on = self.present(kind, entity_id, day)
+            if on is None:
+                current = previous
+            elif previous is None:
+                current = on
+            else:
+                current = self._either(f"{name}[{kind},{entity_id},{day}]", previous, on)
+            flags.append(current)
+            previous = current
+        return flags
 
     def _either(self, name: str, first: Literal, second: Literal) -> Literal:
         if self.true.index in (first.index, second.index):
