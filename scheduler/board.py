@@ -11,13 +11,13 @@ rules (``day_rules``), the night turnaround between days, ``before`` and ``diffe
 from __future__ import annotations
 
 import heapq
-import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from .data import ConstraintKind, Production, Scene
 from .day_rules import DayLoad, DayRules, StripPart
+from .links import offset_links
 
 SortKey = tuple[object, ...]
 
@@ -93,7 +93,7 @@ def build_blocks(production: Production, sort_keys: dict[str, SortKey],
     rules = DayRules(production)
     links: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for rule in production.constraints:
-        for first, second, delta in _offset_links(production, rule.kind, rule.scenes):
+        for first, second, delta in offset_links(production, rule.kind, rule.scenes):
             links[first].append((second, delta))
             links[second].append((first, -delta))
     position = {scene.id: index for index, scene in enumerate(production.scenes)}
@@ -113,17 +113,6 @@ def build_blocks(production: Production, sort_keys: dict[str, SortKey],
         key = min(sort_keys[member.id] for member, _ in members)
         blocks.append(Block.of(rules, members, key, allowed_starts))
     return blocks
-
-
-def _offset_links(production: Production, kind: ConstraintKind,
-                  scene_ids: tuple[str, ...]) -> Iterator[tuple[str, str, int]]:
-    """``(a, b, delta)``: scene ``b`` starts ``delta`` shoot days after scene ``a``."""
-    if kind is ConstraintKind.SAME_DAY:
-        for other in scene_ids[1:]:
-            yield scene_ids[0], other, 0
-    elif kind is ConstraintKind.CONSECUTIVE:
-        for first, second in itertools.pairwise(scene_ids):
-            yield first, second, production.scene_days(production.scene_by_id[first])
 
 
 def _offsets_from(root: str, links: dict[str, list[tuple[str, int]]],

@@ -10,7 +10,6 @@ worded as ``Conflict`` objects.
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from ..bounds import minimum_shoot_days
 from ..calendar import consecutive_runs, long_date, short_date
 from ..data import Availability, ConstraintKind, Production, Scene, SceneConstraint
+from ..links import offset_links
 from ..result import Conflict
 from ..rules import AVAILABILITY_RULES, Rule
 from .constraints import RuleInstance
@@ -158,11 +158,8 @@ def _links(production: Production) -> list[_Link]:
         if row.kind is ConstraintKind.BEFORE and len(scenes) > 1:
             gap = production.scene_days(known[scenes[0]])
             links += [_Link(scenes[0], other, gap, index) for other in scenes[1:]]
-        elif row.kind in (ConstraintKind.CONSECUTIVE, ConstraintKind.SAME_DAY):
-            for first, second in itertools.pairwise(scenes):
-                gap = (production.scene_days(known[first])
-                       if row.kind is ConstraintKind.CONSECUTIVE else 0)
-                links += [_Link(first, second, gap, index), _Link(second, first, -gap, index)]
+        for first, second, gap in offset_links(production, row.kind, scenes):
+            links += [_Link(first, second, gap, index), _Link(second, first, -gap, index)]
     return links
 
 
