@@ -154,3 +154,8 @@ def parse_work_week(text: str) -> tuple[int, ...] | None:
 def long_date(when: date) -> str:
     """A date as reports spell it: ``Wed 4 Mar 2026``."""
     return f"{when:%a} {when.day} {when:%b %Y}"
+
+
+def short_date(when: date) -> str:
+    """A date in producer wording without the weekday: ``3 Mar 2026``."""
+    return f"{when.day} {when:%b %Y}"

@@ -42,6 +42,7 @@ from ..data import (
 from ..errors import InputError, Problem
 from ..excel.parse import format_eighths
 from ..solution import Solution
+from ..subjects import EntityKind, Places
 from .uss_boards import board_solution, scheduled_stripboard
 from .uss_categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
 from .uss_defaults import BUILT_IN, UssDefaults, fold
@@ -155,31 +156,22 @@ def build_production(document: UssDocument, defaults: UssDefaults, *, board: str
     builder.report_unused_defaults()
     _scene_notes(document, scenes, notes)
     notes.lines += [f"USS field not used: {name}" for name in document.unused_fields]
-    production = production.model_copy(update={"notices": (
-        *(f"default: {line}" for line in notes.defaults), *notes.lines, *defaults.notices)})
-    try:
-        production.check()
-    except InputError as error:
-        path_of_strip = {breakdown.id: breakdown.path for breakdown in document.breakdowns}
-        path_of_scene = {scene_id: path_of_strip[strip_id]
-                         for strip_id, scene_id in scene_of_strip.items()}
-        raise InputError([_located(problem, path_of_scene) for problem in error.problems]
-                         ) from None
+    production = production.model_copy(update={
+        "notices": (*(f"default: {line}" for line in notes.defaults), *notes.lines,
+                    *defaults.notices),
+        "places": _places(document, scene_of_strip),
+    })
+    production.check()  # each problem at its strip (see _places)
     return UssImport(production, scene_of_strip, document, stripboard)
 
 
-def _located(problem: Problem, path_of_scene: dict[str, str]) -> Problem:
-    """A cross-check problem of an imported production at the strip it is about (the checks
-    name the scene first: ``scene 12 has no possible shoot day: ...``; an id may hold spaces,
-    ``2 (2)``, so the longest one that fits wins)."""
-    words = problem.message.split(" ")
-    if problem.where or words[0] != "scene":
-        return problem
-    for count in range(len(words) - 2, 0, -1):
-        path = path_of_scene.get(" ".join(words[1:count + 1]))
-        if path is not None:
-            return Problem(path, problem.message)
-    return problem
+def _places(document: UssDocument, scene_of_strip: dict[str, str]) -> Places:
+    """Where the cross-checks' problems are shown: a scene's at its strip's path in the file
+    (scenes are built in strip order), the settings' at ``Production``."""
+    strips = [breakdown for breakdown in document.breakdowns if breakdown.id in scene_of_strip]
+    entities = {(EntityKind.SCENE, position): strip.path for position, strip in enumerate(strips)}
+    entities[(EntityKind.SETTING, 0)] = "Production"
+    return Places(entities=entities)
 
 
 # ----- entities and scenes -----------------------------------------------------------------------
