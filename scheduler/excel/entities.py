@@ -38,7 +38,8 @@ _Available = TypeVar("_Available", CastMember, Location, Resource)
 MAX_DAY_MINUTES = 24 * 60
 LIST_SEPARATORS = (",", ";", "\n", "\r")
 
-# Production sheet field -> Settings attribute.
+# Sheet field -> model attribute, where reading is a plain copy (ids, lists and availability are
+# read on their own, see below).  breakdown.py writes a production back through the same maps.
 SETTINGS_FIELDS = {
     "title": "title", "start_date": "start_date", "end_date": "end_date",
     "max_shoot_days": "max_shoot_days", "work_week": "work_week", "holidays": "holidays",
@@ -62,8 +63,15 @@ LOCATION_FIELDS = {"name": "name", "address": "address", "daily_fee": "daily_fee
                    "move_in_cost": "move_in_cost", "zone": "zone"}
 RESOURCE_FIELDS = {"name": "name", "role": "role", "daily_rate": "daily_rate",
                    "billing": "billing", "every_day": "every_day"}
-# The Scenes sheet calls a scene's id column "scene".
+CONSTRAINT_FIELDS = {"kind": "kind", "scenes": "scenes", "dates": "dates", "note": "note"}
+CALENDAR_FIELDS = {"date": "date", "type": "type"}
+# The Scenes sheet calls a scene's id column "scene"; the other sheets call it "id".
 SCENE_ID_FIELD = "scene"
+ID_FIELD = "id"
+# Scene columns of the same name in the model: lists of ids (or names) of other sheets, and tags.
+SCENE_LIST_FIELDS = ("cast", "crew", "equipment", "tags")
+# The columns of an entity's ``Availability`` (same names in the model).
+AVAILABILITY_FIELDS = ("available_from", "available_to", "unavailable")
 
 
 def build_settings(record: Record, default_title: str, findings: Findings,
@@ -84,7 +92,7 @@ def build_settings(record: Record, default_title: str, findings: Findings,
                                                   "start_date; a shoot calendar spans at most "
                                                   "three years")
         record.values.pop("end_date")
-    kwargs = _present(record, SETTINGS_FIELDS)
+    kwargs = model_values(record, SETTINGS_FIELDS)
     kwargs.setdefault("title", default_title)
     settings = _construct(Settings, record, SETTINGS_FIELDS, findings, **kwargs)
     if settings is not None:
@@ -103,10 +111,10 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
     """Scenes, with cast, location, crew and equipment written as ids or names mapped to ids."""
     scenes = []
     for record in records:
-        scene_id = _entity_id(record, "scene", "scene", findings)
+        scene_id = _entity_id(record, SCENE_ID_FIELD, EntityKind.SCENE, findings)
         if scene_id is None:
             continue
-        kwargs = _present(record, SCENE_FIELDS)
+        kwargs = model_values(record, SCENE_FIELDS)
         if "location" in kwargs:
             kwargs["location"] = locations.resolve(kwargs["location"], record.cell("location"),
                                                    findings)
@@ -120,7 +128,8 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
         scene = _construct(Scene, record, SCENE_FIELDS, findings, id=scene_id, **kwargs)
         if scene is not None:
             scenes.append(scene)
-            places.add(EntityKind.SCENE, record.origin(), {**SCENE_FIELDS, SCENE_ID_FIELD: "id"})
+            places.add(EntityKind.SCENE, record.origin(),
+                       {**SCENE_FIELDS, SCENE_ID_FIELD: ID_FIELD})
     return scenes
 
 
@@ -148,12 +157,12 @@ def _build_available(model: type[_Available], fields: Mapping[str, str], kind: E
     """Entities with an id and an availability window: cast, locations, crew, equipment."""
     built = []
     for record in records:
-        entity_id = _entity_id(record, "id", label, findings)
+        entity_id = _entity_id(record, ID_FIELD, label, findings)
         if entity_id is None:
             continue
         entity = _construct(model, record, fields, findings, id=entity_id,
                             availability=_availability(record, findings),
-                            **_present(record, fields))
+                            **model_values(record, fields))
         if entity is not None:
             built.append(entity)
             places.add(kind, record.origin(), fields)
@@ -177,11 +186,11 @@ def build_constraints(records: list[Record], scenes: Lookup, findings: Findings,
         # Repeats are kept: the cross-check reports a scene listed twice.
         listed = tuple(scenes.resolve(scene_id, record.cell("scenes"), findings)
                        for scene_id in record.get("scenes", ()))
-        rule = _construct(SceneConstraint, record, {}, findings, kind=kind, scenes=listed,
-                          dates=dates, note=record.get("note", ""))
+        rule = _construct(SceneConstraint, record, CONSTRAINT_FIELDS, findings, kind=kind,
+                          scenes=listed, dates=dates, note=record.get("note", ""))
         if rule is not None:
             rules.append(rule)
-            places.add(EntityKind.CONSTRAINT, record.origin(), {})
+            places.add(EntityKind.CONSTRAINT, record.origin(), CONSTRAINT_FIELDS)
     return rules
 
 
@@ -200,11 +209,11 @@ def build_calendar(records: list[Record], findings: Findings,
                                                   f"row {seen[when]}); keep one")
             continue
         seen[when] = record.row
-        entry = _construct(CalendarEntry, record, {}, findings, date=when,
+        entry = _construct(CalendarEntry, record, CALENDAR_FIELDS, findings, date=when,
                            type=record.get("type", CalendarDayType.OFF))
         if entry is not None:
             entries.append(entry)
-            places.add(EntityKind.CALENDAR, record.origin(), {})
+            places.add(EntityKind.CALENDAR, record.origin(), CALENDAR_FIELDS)
     return entries
 
 
@@ -233,7 +242,7 @@ def _availability(record: Record, findings: Findings) -> Availability:
                         unavailable=record.get("unavailable", ()))
 
 
-def _present(record: Record, fields: Mapping[str, str]) -> dict[str, Any]:
+def model_values(record: Record, fields: Mapping[str, str]) -> dict[str, Any]:
     """Model keyword arguments of the fields the row gives (the others keep their defaults)."""
     return {attr: record.values[name] for name, attr in fields.items() if name in record.values}
 
