@@ -68,6 +68,8 @@ class CalendarDayType(StrEnum):
 
 
 class _Entity(BaseModel):
+    """Frozen, and refuses fields it does not know (a misspelt keyword is an error)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -228,7 +230,9 @@ class Production(BaseModel):
     """A whole production: settings, breakdown, people, places, rules and calendar.
 
     Derived facts (the calendar, each scene's minutes and length in shoot days, lookups by id)
-    are cached properties; they are not part of the JSON form.
+    are cached properties; they are not part of the JSON form, and neither are ``notices`` (what
+    the reader wants the user to know) and ``places`` (where the reader found each entity, for
+    problems to be shown there).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -405,6 +409,21 @@ class Production(BaseModel):
             and longest_part > (self.cast_by_id[c].max_minutes or 0)
         ]
 
+    # ----- lookups by kind -----------------------------------------------------------------------
+
+    def place_of(self, subject: Subject) -> str:
+        """Where the reader found ``subject`` (``""`` when it left no places)."""
+        return self.places.of(subject) if self.places is not None else ""
+
+    def label_of(self, kind: str, entity_id: str) -> str:
+        """The label of a cast member, location, crew member or piece of equipment."""
+        lookup: dict[str, Mapping[str, CastMember | Location | Resource]] = {
+            EntityKind.CAST: self.cast_by_id, EntityKind.LOCATION: self.location_by_id,
+            EntityKind.CREW: self.crew_by_id, EntityKind.EQUIPMENT: self.equipment_by_id,
+        }
+        entity = lookup[kind].get(entity_id)
+        return entity.label if entity is not None else entity_id
+
     # ----- JSON ------------------------------------------------------------------------------
 
     def to_json(self) -> str:
@@ -414,7 +433,7 @@ class Production(BaseModel):
         return json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=2,
                           ensure_ascii=False)
 
-    # ----- cross-checks ------------------------------------------------------------------------
+    # ----- thin delegates, for their many callers ---------------------------------------------
 
     def check(self) -> Production:
         """Raise ``InputError`` with every problem of ``checks.check_production`` at once, each at
@@ -432,16 +451,3 @@ class Production(BaseModel):
         from .wording import explain_no_day  # wording builds on this module
 
         return explain_no_day(self, scene)
-
-    def place_of(self, subject: Subject) -> str:
-        """Where the reader found ``subject`` (``""`` when it left no places)."""
-        return self.places.of(subject) if self.places is not None else ""
-
-    def label_of(self, kind: str, entity_id: str) -> str:
-        """The label of a cast member, location, crew member or piece of equipment."""
-        lookup: dict[str, Mapping[str, CastMember | Location | Resource]] = {
-            EntityKind.CAST: self.cast_by_id, EntityKind.LOCATION: self.location_by_id,
-            EntityKind.CREW: self.crew_by_id, EntityKind.EQUIPMENT: self.equipment_by_id,
-        }
-        entity = lookup[kind].get(entity_id)
-        return entity.label if entity is not None else entity_id
