@@ -7,8 +7,8 @@ equipment and tags, a calendar becomes the shoot calendar.
   HOUSE`` for ``GEORGE'S HOUSE - KITCHEN``), so that the rooms of one place share a location.
 * Day/night values beyond DAY, NIGHT, DAWN, DUSK are read as the light they need (``MORNING``
   DAY, ``EVENING`` NIGHT, ``MAGIC HOUR`` DUSK, ...); INT/EXT spellings like ``E/I`` are INT/EXT.
-* The settings and the shoot calendar come from ``uss_settings``, what USS lacks from the
-  defaults (``uss_defaults``).
+* The settings and the shoot calendar come from ``settings``, what USS lacks from the
+  defaults (``defaults``).
 * An element's ``dayOff`` and other events (travel, fitting, rehearsal) and its weekly days off
   (``daysOff``, 0 = Sunday) make it unavailable on those dates.
 
@@ -27,8 +27,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from ..calendar import ShootCalendar
-from ..data import (
+from ...calendar import ShootCalendar
+from ...data import (
     EIGHTHS_PER_PAGE,
     Availability,
     CastMember,
@@ -39,14 +39,14 @@ from ..data import (
     Resource,
     Scene,
 )
-from ..errors import InputError, Problem
-from ..excel.parse import format_eighths
-from ..solution import Solution
-from ..subjects import EntityKind, Places
-from .uss_boards import board_solution, scheduled_stripboard
-from .uss_categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
-from .uss_defaults import BUILT_IN, UssDefaults, fold
-from .uss_document import (
+from ...errors import InputError, Problem
+from ...excel.parse import format_eighths
+from ...solution import Solution
+from ...subjects import EntityKind, Places
+from .boards import board_solution, scheduled_stripboard
+from .categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
+from .defaults import BUILT_IN, UssDefaults, fold
+from .document import (
     MS_PER_MINUTE,
     StripKind,
     UssBreakdown,
@@ -55,7 +55,7 @@ from .uss_document import (
     UssElement,
     UssStripboard,
 )
-from .uss_settings import (
+from .settings import (
     ImportNotes,
     build_settings,
     calendar_entries,
@@ -83,7 +83,7 @@ class UssImport:
 
     def board(self, name: str) -> Solution:
         """The stripboard ``name`` of the file as a schedule of this production, without
-        reading the file again (``InputError`` as ``uss_boards.scheduled_stripboard``)."""
+        reading the file again (``InputError`` as ``boards.scheduled_stripboard``)."""
         return board_solution(scheduled_stripboard(self.document, name), self.scene_of_strip)
 
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
-from ..excel.entities import (
+from ...errors import InputError, Problem
+from ...excel.entities import (
     AVAILABILITY_FIELDS,
     CAST_FIELDS,
     LOCATION_FIELDS,
@@ -33,9 +33,9 @@ from ..excel.entities import (
     SETTINGS_FIELDS,
     model_values,
 )
-from ..excel.schema import CAST, CREW, EQUIPMENT, LOCATIONS, PRODUCTION, SheetSpec, sheet_spec
-from ..excel.source import load_sheets
-from ..excel.table import Findings, ParseContext, Record, read_fields, read_table
+from ...excel.schema import CAST, CREW, EQUIPMENT, LOCATIONS, PRODUCTION, SheetSpec, sheet_spec
+from ...excel.source import load_sheets
+from ...excel.table import Findings, ParseContext, Record, read_fields, read_table
 
 EVERY = "*"  # the id of a defaults row that applies to every entity of its sheet
 # Settings the USS calendar decides when the file has one.
