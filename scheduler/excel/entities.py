@@ -72,6 +72,7 @@ ID_FIELD = "id"
 SCENE_LIST_FIELDS = ("cast", "crew", "equipment", "tags")
 # The columns of an entity's ``Availability`` (same names in the model).
 AVAILABILITY_FIELDS = ("available_from", "available_to", "unavailable")
+_SCENE_PLACE_FIELDS = {**SCENE_FIELDS, SCENE_ID_FIELD: ID_FIELD}
 
 
 def build_settings(record: Record, default_title: str, findings: Findings,
@@ -128,8 +129,7 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
         scene = _construct(Scene, record, SCENE_FIELDS, findings, id=scene_id, **kwargs)
         if scene is not None:
             scenes.append(scene)
-            places.add(EntityKind.SCENE, record.origin(),
-                       {**SCENE_FIELDS, SCENE_ID_FIELD: ID_FIELD})
+            places.add(EntityKind.SCENE, record.origin(), _SCENE_PLACE_FIELDS)
     return scenes
 
 
