@@ -38,7 +38,7 @@ from scheduler.config import SolverConfig
 from scheduler.data import Production
 from scheduler.evaluate import BoardReport, evaluate_board
 from scheduler.interop.uss import import_uss
-from scheduler.interop.uss_defaults import EVERY, Overrides, UssDefaults
+from scheduler.interop.uss.defaults import EVERY, Overrides, UssDefaults
 from scheduler.result import Progress, Result
 from scheduler.solution import COST_SCALE, Solution, to_money
 from scheduler.solve import solve

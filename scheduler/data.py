@@ -1,12 +1,14 @@
 """The production as the solver sees it: frozen pydantic models, integers only, no I/O.
 
 Units inside the model: time in whole minutes, script length in eighths of a page, money in whole
-currency units.  Every entity remembers where it came from (``Origin``) so that cross-checks can
-name the exact cell; the origin is left out of the JSON form, so two workbooks that describe the
-same production (in any column order or spelling) give the same JSON.
+currency units.  The model knows no file format: the reader that built a production may leave
+``places`` (where it found each entity, see ``scheduler.subjects``), which stay out of the JSON
+form, so two workbooks that describe the same production (in any column order or spelling) give
+the same JSON.
 
-The meaning of every field follows ``spec/workbook.md``.  ``Production.check()`` runs the
-cross-checks and raises ``InputError`` with every problem at once.
+The meaning of every field follows ``spec/workbook.md``.  The cross-checks live in
+``scheduler.checks``; ``Production.check()`` runs them and raises ``InputError`` with every
+problem at once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import ShootCalendar
-from .errors import InputError, Problem
+from .errors import InputError
+from .subjects import EntityKind, Places, Subject
 
 MINUTES_PER_HOUR = 60
 EIGHTHS_PER_PAGE = 8
@@ -64,34 +67,10 @@ class CalendarDayType(StrEnum):
     WORK = "work"
 
 
-class Origin(BaseModel):
-    """Where an entity was read: sheet, 1-based row, and the column letter of each field.
-
-    On a ``Field``/``Value`` sheet (``Production``) every field has its own row, so ``columns``
-    may hold a whole cell (``"B7"``) instead of a column letter.
-    """
-
-    model_config = ConfigDict(frozen=True)
-
-    sheet: str
-    row: int
-    columns: dict[str, str] = Field(default_factory=dict)
-
-    def cell(self, field: str | None = None) -> str:
-        """``Sheet!F14`` for a known field, else ``Sheet!14`` (the row)."""
-        column = self.columns.get(field, "") if field else ""
-        if any(ch.isdigit() for ch in column):
-            return f"{self.sheet}!{column}"
-        return f"{self.sheet}!{column}{self.row}"
-
-
 class _Entity(BaseModel):
+    """Frozen, and refuses fields it does not know (a misspelt keyword is an error)."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-    origin: Origin | None = Field(default=None, exclude=True, repr=False)
-
-    def where(self, field: str | None = None, fallback: str = "") -> str:
-        return self.origin.cell(field) if self.origin else fallback
 
 
 class Availability(BaseModel):
@@ -111,21 +90,11 @@ class Availability(BaseModel):
         return when not in self.unavailable
 
     def describe(self) -> str:
-        """Producer wording of the window, e.g. ``available 3 Mar 2026-7 Mar 2026``."""
-        parts = []
-        if self.available_from or self.available_to:
-            lo = _short(self.available_from) if self.available_from else "start"
-            hi = _short(self.available_to) if self.available_to else "wrap"
-            parts.append(f"available {lo} to {hi}")
-        if self.unavailable:
-            shown = ", ".join(_short(d) for d in self.unavailable[:4])
-            more = f" and {len(self.unavailable) - 4} more" if len(self.unavailable) > 4 else ""
-            parts.append(f"not on {shown}{more}")
-        return "; ".join(parts) or "always available"
+        """Producer wording of the window (``wording.describe_availability``; kept for
+        ``model.explain`` and ``validate``, which call it)."""
+        from .wording import describe_availability  # wording builds on this module
 
-
-def _short(when: date) -> str:
-    return f"{when.day} {when:%b %Y}"
+        return describe_availability(self)
 
 
 class Scene(_Entity):
@@ -185,7 +154,7 @@ class Location(_Entity):
 
 
 class Resource(_Entity):
-    """A crew member (sheet ``Crew``) or a piece of equipment (sheet ``Equipment``)."""
+    """A crew member or a piece of equipment."""
 
     id: str
     name: str = ""
@@ -207,17 +176,11 @@ class SceneConstraint(_Entity):
     note: str = ""
 
     def describe(self) -> str:
-        joined = ", ".join(self.scenes)
-        if self.kind is ConstraintKind.NOT_ON:
-            return f"scenes {joined} not on {', '.join(_short(d) for d in self.dates)}"
-        wording = {
-            ConstraintKind.BEFORE: f"scene {self.scenes[0]} before "
-            f"{'scene' if len(self.scenes) == 2 else 'scenes'} {', '.join(self.scenes[1:])}",
-            ConstraintKind.SAME_DAY: f"scenes {joined} on the same day",
-            ConstraintKind.DIFFERENT_DAY: f"scenes {joined} on different days",
-            ConstraintKind.CONSECUTIVE: f"scenes {joined} on consecutive shoot days",
-        }
-        return wording[self.kind]
+        """The row as a sentence (``wording.describe_constraint``; kept for ``model.explain``,
+        which calls it)."""
+        from .wording import describe_constraint  # wording builds on this module
+
+        return describe_constraint(self)
 
 
 class CalendarEntry(_Entity):
@@ -226,7 +189,7 @@ class CalendarEntry(_Entity):
 
 
 class Settings(_Entity):
-    """The ``Production`` sheet, in model units."""
+    """The production's settings, in model units."""
 
     title: str = "Untitled production"
     start_date: date
@@ -267,7 +230,9 @@ class Production(BaseModel):
     """A whole production: settings, breakdown, people, places, rules and calendar.
 
     Derived facts (the calendar, each scene's minutes and length in shoot days, lookups by id)
-    are cached properties; they are not part of the JSON form.
+    are cached properties; they are not part of the JSON form, and neither are ``notices`` (what
+    the reader wants the user to know) and ``places`` (where the reader found each entity, for
+    problems to be shown there).
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -281,6 +246,7 @@ class Production(BaseModel):
     constraints: tuple[SceneConstraint, ...] = ()
     calendar_entries: tuple[CalendarEntry, ...] = ()
     notices: tuple[str, ...] = Field(default=(), exclude=True)
+    places: Places | None = Field(default=None, exclude=True, repr=False)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Production:
         """A copy whose derived facts (cached properties) are computed afresh."""
@@ -366,21 +332,22 @@ class Production(BaseModel):
     def cast_scenes(self, cast_id: str) -> tuple[Scene, ...]:
         return tuple(scene for scene in self.scenes if cast_id in scene.cast)
 
-    def resource_availability(self, scene: Scene) -> list[tuple[str, str, Availability]]:
+    def resource_availability(self, scene: Scene) -> list[tuple[EntityKind, str, Availability]]:
         """Every (kind, id, availability) a scene depends on: cast, location, crew, equipment."""
-        needs: list[tuple[str, str, Availability]] = []
+        needs: list[tuple[EntityKind, str, Availability]] = []
         for cast_id in scene.cast:
             if cast_id in self.cast_by_id:
-                needs.append(("cast", cast_id, self.cast_by_id[cast_id].availability))
+                needs.append((EntityKind.CAST, cast_id, self.cast_by_id[cast_id].availability))
         if scene.location and scene.location in self.location_by_id:
-            needs.append(("location", scene.location,
+            needs.append((EntityKind.LOCATION, scene.location,
                           self.location_by_id[scene.location].availability))
         for crew_id in scene.crew:
             if crew_id in self.crew_by_id:
-                needs.append(("crew", crew_id, self.crew_by_id[crew_id].availability))
+                needs.append((EntityKind.CREW, crew_id, self.crew_by_id[crew_id].availability))
         for item_id in scene.equipment:
             if item_id in self.equipment_by_id:
-                needs.append(("equipment", item_id, self.equipment_by_id[item_id].availability))
+                needs.append((EntityKind.EQUIPMENT, item_id,
+                               self.equipment_by_id[item_id].availability))
         return needs
 
     def allowed_start_days(self, scene: Scene) -> list[int]:
@@ -442,6 +409,21 @@ class Production(BaseModel):
             and longest_part > (self.cast_by_id[c].max_minutes or 0)
         ]
 
+    # ----- lookups by kind -----------------------------------------------------------------------
+
+    def place_of(self, subject: Subject) -> str:
+        """Where the reader found ``subject`` (``""`` when it left no places)."""
+        return self.places.of(subject) if self.places is not None else ""
+
+    def label_of(self, kind: str, entity_id: str) -> str:
+        """The label of a cast member, location, crew member or piece of equipment."""
+        lookup: dict[str, Mapping[str, CastMember | Location | Resource]] = {
+            EntityKind.CAST: self.cast_by_id, EntityKind.LOCATION: self.location_by_id,
+            EntityKind.CREW: self.crew_by_id, EntityKind.EQUIPMENT: self.equipment_by_id,
+        }
+        entity = lookup[kind].get(entity_id)
+        return entity.label if entity is not None else entity_id
+
     # ----- JSON ------------------------------------------------------------------------------
 
     def to_json(self) -> str:
@@ -451,202 +433,21 @@ class Production(BaseModel):
         return json.dumps(self.model_dump(mode="json"), sort_keys=True, indent=2,
                           ensure_ascii=False)
 
-    # ----- cross-checks ------------------------------------------------------------------------
+    # ----- thin delegates, for their many callers ---------------------------------------------
 
     def check(self) -> Production:
-        """Raise ``InputError`` with every cross-check problem at once; return self when clean."""
-        problems = (
-            self._unique_ids()
-            + self._known_references()
-            + self._constraint_scenes()
-            + self._minors_at_night()
-            + self._settings_consistency()
-            + self._pinned_dates()
-            + self._minors_over_their_hours()
-            + self._scenes_without_a_day()
-        )
+        """Raise ``InputError`` with every problem of ``checks.check_production`` at once, each at
+        its place in ``places``; return self when clean."""
+        from .checks import check_production  # the checks build on this module
+
+        problems = check_production(self)
         if problems:
-            raise InputError(problems)
+            raise InputError([problem.located(self.places) for problem in problems])
         return self
 
-    def _unique_ids(self) -> list[Problem]:
-        problems: list[Problem] = []
-        groups: list[tuple[str, tuple[_Entity, ...]]] = [
-            ("scene", self.scenes), ("cast", self.cast), ("location", self.locations),
-            ("crew", self.crew), ("equipment", self.equipment),
-        ]
-        for kind, entities in groups:
-            seen: set[str] = set()
-            for entity in entities:
-                entity_id = str(entity.id)  # type: ignore[attr-defined]
-                if entity_id in seen:
-                    problems.append(Problem(entity.where("id"),
-                                            f'{kind} id "{entity_id}" is used twice; ids must be '
-                                            "unique"))
-                seen.add(entity_id)
-        return problems
-
-    def _known_references(self) -> list[Problem]:
-        problems: list[Problem] = []
-        for scene in self.scenes:
-            for cast_id in scene.cast:
-                if cast_id not in self.cast_by_id:
-                    problems.append(Problem(scene.where("cast"),
-                                            f'scene {scene.id}: cast "{cast_id}" is not on sheet '
-                                            "Cast; use an id or name from that sheet"))
-            if scene.location and scene.location not in self.location_by_id:
-                problems.append(Problem(scene.where("location"),
-                                        f'scene {scene.id}: location "{scene.location}" is not '
-                                        "on sheet Locations"))
-            for crew_id in scene.crew:
-                if crew_id not in self.crew_by_id:
-                    problems.append(Problem(scene.where("crew"),
-                                            f'scene {scene.id}: crew "{crew_id}" is not on sheet '
-                                            "Crew"))
-            for item_id in scene.equipment:
-                if item_id not in self.equipment_by_id:
-                    problems.append(Problem(scene.where("equipment"),
-                                            f'scene {scene.id}: equipment "{item_id}" is not on '
-                                            "sheet Equipment"))
-        return problems
-
-    def _constraint_scenes(self) -> list[Problem]:
-        problems: list[Problem] = []
-        for rule in self.constraints:
-            for scene_id in rule.scenes:
-                if scene_id not in self.scene_by_id:
-                    problems.append(Problem(rule.where("scenes"),
-                                            f'{rule.kind.value}: scene "{scene_id}" is not on '
-                                            "sheet Scenes"))
-            minimum = 1 if rule.kind is ConstraintKind.NOT_ON else 2
-            if len(rule.scenes) < minimum:
-                problems.append(Problem(rule.where("scenes"),
-                                        f"{rule.kind.value} needs at least {minimum} scene(s)"))
-            if rule.kind is ConstraintKind.NOT_ON and not rule.dates:
-                problems.append(Problem(rule.where("dates"), "not_on needs at least one date"))
-            if len(set(rule.scenes)) != len(rule.scenes):
-                problems.append(Problem(rule.where("scenes"),
-                                        f"{rule.kind.value} lists a scene twice"))
-            if rule.kind is ConstraintKind.SAME_DAY:
-                for scene_id in rule.scenes:
-                    scene = self.scene_by_id.get(scene_id)
-                    if scene is not None and self.is_multi_day(scene):
-                        problems.append(Problem(rule.where("scenes"),
-                                                f"same_day: scene {scene_id} takes "
-                                                f"{self.scene_days(scene)} days alone and cannot "
-                                                "share a day"))
-        return problems
-
-    def _minors_at_night(self) -> list[Problem]:
-        problems: list[Problem] = []
-        for scene in self.scenes:
-            if not scene.is_night:
-                continue
-            for cast_id in scene.cast:
-                member = self.cast_by_id.get(cast_id)
-                if member is not None and member.minor:
-                    problems.append(Problem(scene.where("cast"),
-                                            f"scene {scene.id} is a NIGHT scene but {member.label} "
-                                            "is a minor; minors may not work nights"))
-        return problems
-
-    def _settings_consistency(self) -> list[Problem]:
-        s = self.settings
-        problems: list[Problem] = []
-        if s.max_day_minutes < s.standard_day_minutes:
-            problems.append(Problem(s.where("max_day_hours", "Production"),
-                                    "max_day_hours is below standard_day_hours"))
-        if s.end_date is not None and s.end_date < s.start_date:
-            problems.append(Problem(s.where("end_date", "Production"),
-                                    "end_date is before start_date"))
-        if not s.work_week and not any(e.type is CalendarDayType.WORK
-                                       for e in self.calendar_entries):
-            problems.append(Problem(s.where("work_week", "Production"),
-                                    "the work week has no working day"))
-        if self.calendar.num_days == 0:
-            problems.append(Problem(s.where("start_date", "Production"),
-                                    "the calendar has no shoot day between start_date and "
-                                    "end_date"))
-        for location in self.locations:
-            if location.zone == "":
-                problems.append(Problem(location.where("zone"), "zone is empty text"))
-        for scene in self.scenes:
-            if self.scene_minutes(scene) == 0:
-                problems.append(Problem(scene.where("pages"),
-                                        f"scene {scene.id} has no pages and no est_hours; give "
-                                        "one of them"))
-        return problems
-
-    def _pinned_dates(self) -> list[Problem]:
-        problems: list[Problem] = []
-        calendar = self.calendar
-        for scene in self.scenes:
-            if scene.shoot_on is not None and calendar.day_of(scene.shoot_on) is None:
-                problems.append(Problem(scene.where("shoot_on"),
-                                        f"scene {scene.id} is pinned to {_short(scene.shoot_on)}, "
-                                        "which is not a shoot day of the calendar"))
-            if scene.earliest and scene.latest and scene.earliest > scene.latest:
-                problems.append(Problem(scene.where("latest"),
-                                        f"scene {scene.id}: latest is before earliest"))
-        return problems
-
-    def _minors_over_their_hours(self) -> list[Problem]:
-        return [
-            Problem(scene.where("cast"),
-                    f"scene {scene.id} takes {self.part_minutes(scene, 0) / 60:g} h a day but "
-                    f"{member.label} is a minor limited to {(member.max_minutes or 0) / 60:g} h")
-            for scene in self.scenes
-            for member in self.minor_cap_exceeded(scene)
-        ]
-
-    def _scenes_without_a_day(self) -> list[Problem]:
-        """A scene whose windows leave it no possible shoot day, explained by what blocks it."""
-        problems: list[Problem] = []
-        if self.calendar.num_days == 0:
-            return problems
-        for scene in self.scenes:
-            if any(c not in self.cast_by_id for c in scene.cast):
-                continue  # already reported as an unknown reference
-            if scene.shoot_on is not None and self.calendar.day_of(scene.shoot_on) is None:
-                continue  # already reported as a pinned date off the calendar
-            if not self.allowed_start_days(scene):
-                problems.append(Problem(scene.where("scene"),
-                                        f"scene {scene.id} has no possible shoot day: "
-                                        f"{self.explain_no_day(scene)}"))
-        return problems
-
     def explain_no_day(self, scene: Scene) -> str:
-        """Producer wording of why a scene has no possible day: each window that blocks it."""
-        calendar = self.calendar
-        reasons = []
-        if scene.earliest or scene.latest or scene.shoot_on:
-            reasons.append(_scene_window(scene))
-        for kind, entity_id, availability in self.resource_availability(scene):
-            if not all(availability.allows(d) for d in calendar.dates):
-                label = self.label_of(kind, entity_id)
-                reasons.append(f"{kind} {label} ({availability.describe()})")
-        for member in self.every_day_crew:
-            if not all(member.availability.allows(d) for d in calendar.dates):
-                reasons.append(f"every-day crew {member.label} "
-                               f"({member.availability.describe()})")
-        reasons.append(f"the calendar runs {_short(calendar.dates[0])} to "
-                       f"{_short(calendar.dates[-1])} ({calendar.num_days} shoot days)")
-        if self.is_multi_day(scene):
-            reasons.append(f"the scene needs {self.scene_days(scene)} consecutive shoot days")
-        return "; ".join(reasons)
+        """Why a scene has no possible day (``wording.explain_no_day``; kept for
+        ``model.explain``, which calls it)."""
+        from .wording import explain_no_day  # wording builds on this module
 
-    def label_of(self, kind: str, entity_id: str) -> str:
-        lookup: dict[str, Any] = {
-            "cast": self.cast_by_id, "location": self.location_by_id,
-            "crew": self.crew_by_id, "equipment": self.equipment_by_id,
-        }
-        entity = lookup[kind].get(entity_id)
-        return str(entity.label) if entity is not None else entity_id
-
-
-def _scene_window(scene: Scene) -> str:
-    if scene.shoot_on:
-        return f"pinned to {_short(scene.shoot_on)}"
-    lo = _short(scene.earliest) if scene.earliest else "start"
-    hi = _short(scene.latest) if scene.latest else "wrap"
-    return f"scene window {lo} to {hi}"
+        return explain_no_day(self, scene)

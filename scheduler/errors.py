@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+
+from .subjects import Places, Subject
 
 
 @dataclass(frozen=True, order=True)
@@ -12,13 +14,31 @@ class Problem:
     Parameters
     ----------
     where
-        ``Sheet!CELL``, ``Sheet!ROW`` or ``Sheet`` (empty when the problem has no place).
+        The place the reader gives it: ``Sheet!CELL``, ``Sheet!ROW`` or ``Sheet`` for a
+        workbook, a path for a USS file (empty when the problem has no place).
     message
         What is wrong and what is expected, in the user's words.
+    subject
+        What the problem is about in the production's terms, for a reader to place it (a
+        cross-check knows its subject, not its place).  Not part of equality, so that one
+        message at one place is reported once.
     """
 
     where: str
     message: str
+    subject: Subject | None = field(default=None, compare=False)
+
+    @classmethod
+    def about(cls, subject: Subject, message: str) -> Problem:
+        """A problem with a subject and no place yet (see ``located``)."""
+        return cls("", message, subject)
+
+    def located(self, places: Places | None) -> Problem:
+        """The problem at its subject's place in ``places`` (unchanged without a subject, a
+        place already, or no places)."""
+        if self.where or self.subject is None or places is None:
+            return self
+        return replace(self, where=places.of(self.subject))
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message

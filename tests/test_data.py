@@ -3,8 +3,10 @@ from datetime import date
 import pytest
 from factory import actor, place, production, scene
 
-from scheduler.data import ConstraintKind, Origin, Scene, SceneConstraint
+from scheduler.checks import check_production
+from scheduler.data import ConstraintKind, Scene, SceneConstraint
 from scheduler.errors import InputError
+from scheduler.subjects import EntityKind, Places, Subject
 
 
 def test_scene_minutes_from_pages_pace_and_estimate() -> None:
@@ -32,15 +34,20 @@ def test_allowed_start_days_respect_windows_and_availability() -> None:
 
 
 def test_cross_checks_report_every_problem_with_its_cell() -> None:
-    origin = Origin(sheet="Scenes", row=4, columns={"cast": "H", "location": "E", "scene": "A"})
+    """Tests that the cross-checks name their subjects and ``check`` places them by ``places``."""
+    places = Places(
+        entities={(EntityKind.SCENE, 0): "Scenes!4", (EntityKind.SCENE, 1): "Scenes!5"},
+        fields={(EntityKind.SCENE, 0, "cast"): "Scenes!H4",
+                (EntityKind.SCENE, 0, "location"): "Scenes!E4",
+                (EntityKind.SCENE, 1, "cast"): "Scenes!H5"},
+    )
     prod = production(
-        [scene("1", cast=("Z",), location="NOWHERE", origin=origin),
-         scene("2", day_night="NIGHT", cast=("KID",),
-               origin=Origin(sheet="Scenes", row=5, columns={"cast": "H"}))],
+        [scene("1", cast=("Z",), location="NOWHERE"),
+         scene("2", day_night="NIGHT", cast=("KID",))],
         cast=[actor("KID", minor=True)],
         constraints=[SceneConstraint(kind=ConstraintKind.BEFORE, scenes=("1", "9"))],
         max_shoot_days=3,
-    )
+    ).model_copy(update={"places": places})
     with pytest.raises(InputError) as raised:
         prod.check()
     messages = [str(p) for p in raised.value.problems]
@@ -48,6 +55,9 @@ def test_cross_checks_report_every_problem_with_its_cell() -> None:
     assert any(m.startswith("Scenes!E4:") and "NOWHERE" in m for m in messages)
     assert any(m.startswith("Scenes!H5:") and "minor" in m for m in messages)
     assert any('"9" is not on sheet Scenes' in m for m in messages)
+    subjects = {p.subject for p in check_production(prod)}
+    assert Subject(EntityKind.SCENE, "1", "location", 0) in subjects
+    assert Subject(EntityKind.CONSTRAINT, field="scenes", position=0) in subjects
 
 
 def test_scene_without_a_possible_day_is_explained() -> None:
@@ -73,11 +83,13 @@ def test_pinned_date_off_calendar_is_an_error() -> None:
         prod.check()
 
 
-def test_json_is_stable_and_ignores_origins() -> None:
-    a = production([scene("1", origin=Origin(sheet="Scenes", row=2))])
-    b = production([scene("1", origin=Origin(sheet="Breakdown", row=9))])
+def test_json_is_stable_and_ignores_places() -> None:
+    a = production([scene("1")]).model_copy(
+        update={"places": Places(entities={(EntityKind.SCENE, 0): "Scenes!2"})})
+    b = production([scene("1")]).model_copy(
+        update={"places": Places(entities={(EntityKind.SCENE, 0): "Breakdown!9"})})
     assert a.to_json() == b.to_json()
-    assert '"origin"' not in a.to_json()
+    assert '"places"' not in a.to_json()
 
 
 def test_model_copy_recomputes_derived_facts() -> None:

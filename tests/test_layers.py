@@ -12,9 +12,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "scheduler"
 # Floors, lowest first; a module may import from its own floor and the floors below.  A module
 # belongs to the floor of its longest matching prefix.
 FLOORS: tuple[tuple[str, ...], ...] = (
-    ("scheduler.errors", "scheduler.rules", "scheduler.config", "scheduler.files"),
+    ("scheduler.errors", "scheduler.rules", "scheduler.config", "scheduler.files",
+     "scheduler.subjects"),
     ("scheduler.calendar",),
-    ("scheduler.data",),
+    ("scheduler.data", "scheduler.checks", "scheduler.wording"),
     ("scheduler.solution",),
     ("scheduler.validate", "scheduler.result", "scheduler.dood", "scheduler.risk_price",
      "scheduler.day_rules", "scheduler.day_facts", "scheduler.bounds", "scheduler.evaluate",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +19,22 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel
 
-from ..data import (
-    EIGHTHS_PER_PAGE,
-    Availability,
-    CalendarEntry,
-    CastMember,
-    Location,
-    Production,
-    Resource,
-    Scene,
-    SceneConstraint,
-    Settings,
+from ..data import EIGHTHS_PER_PAGE, CastMember, Location, Production, Resource, Scene
+from .entities import (
+    AVAILABILITY_FIELDS,
+    CALENDAR_FIELDS,
+    CAST_FIELDS,
+    CONSTRAINT_FIELDS,
+    ID_FIELD,
+    LOCATION_FIELDS,
+    RESOURCE_FIELDS,
+    SCENE_FIELDS,
+    SCENE_ID_FIELD,
+    SCENE_LIST_FIELDS,
+    SETTINGS_FIELDS,
 )
-from .entities import SETTINGS_FIELDS
 from .parse import format_dates, format_hours, format_work_week
 from .safe import save_atomically, set_cell
 from .schema import (
@@ -81,12 +82,13 @@ def write_breakdown(production: Production, path: str | Path) -> Path:
     write_settings_sheet(workbook.create_sheet(PRODUCTION.name), _settings_values(production))
     tables: list[tuple[SheetSpec, list[dict[str, Any]]]] = [
         (SCENES, [_scene_row(scene) for scene in production.scenes]),
-        (CAST, [_cast_row(member) for member in production.cast]),
-        (LOCATIONS, [_location_row(location) for location in production.locations]),
-        (CREW, [_resource_row(member) for member in production.crew]),
-        (EQUIPMENT, [_resource_row(item) for item in production.equipment]),
-        (CONSTRAINTS, [_constraint_row(rule) for rule in production.constraints]),
-        (CALENDAR, [_calendar_row(entry) for entry in production.calendar_entries]),
+        (CAST, [_available_row(member, CAST_FIELDS) for member in production.cast]),
+        (LOCATIONS, [_available_row(location, LOCATION_FIELDS)
+                     for location in production.locations]),
+        (CREW, [_available_row(member, RESOURCE_FIELDS) for member in production.crew]),
+        (EQUIPMENT, [_available_row(item, RESOURCE_FIELDS) for item in production.equipment]),
+        (CONSTRAINTS, [_values(rule, CONSTRAINT_FIELDS) for rule in production.constraints]),
+        (CALENDAR, [_values(entry, CALENDAR_FIELDS) for entry in production.calendar_entries]),
     ]
     for spec, rows in tables:
         write_table_sheet(workbook.create_sheet(spec.name), spec, rows)
@@ -195,57 +197,21 @@ def _width(column: Column) -> float:
 def _settings_values(production: Production) -> dict[str, Any]:
     """Every field of the ``Production`` sheet, in model units (the reader's mapping, so that
     a setting added there is written too)."""
-    s: Settings = production.settings
-    return {name: getattr(s, attr) for name, attr in SETTINGS_FIELDS.items()}
+    return _values(production.settings, SETTINGS_FIELDS)
 
 
-def _availability(availability: Availability) -> dict[str, date | tuple[date, ...] | None]:
-    return {
-        "available_from": availability.available_from,
-        "available_to": availability.available_to,
-        "unavailable": availability.unavailable,
-    }
+def _values(model: BaseModel, fields: Mapping[str, str]) -> dict[str, Any]:
+    """Sheet field -> model value, by the reader's mapping (``pages`` <- ``eighths``)."""
+    return {name: getattr(model, attr) for name, attr in fields.items()}
 
 
 def _scene_row(scene: Scene) -> dict[str, Any]:
-    return {
-        "scene": scene.id, "int_ext": scene.int_ext, "day_night": scene.day_night,
-        "set": scene.set_name, "location": scene.location, "pages": scene.eighths,
-        "est_hours": scene.est_minutes, "cast": scene.cast, "extras": scene.extras,
-        "crew": scene.crew, "equipment": scene.equipment, "tags": scene.tags,
-        "earliest": scene.earliest, "latest": scene.latest, "shoot_on": scene.shoot_on,
-        "synopsis": scene.synopsis, "story_day": scene.story_day,
-    }
+    return {SCENE_ID_FIELD: scene.id, **_values(scene, SCENE_FIELDS),
+            **{name: getattr(scene, name) for name in SCENE_LIST_FIELDS}}
 
 
-def _cast_row(member: CastMember) -> dict[str, Any]:
-    return {
-        "id": member.id, "name": member.name, "character": member.character,
-        "daily_rate": member.daily_rate, **_availability(member.availability),
-        "drop_pickup": member.drop_pickup, "minor": member.minor,
-        "max_hours": member.max_minutes,
-    }
-
-
-def _location_row(location: Location) -> dict[str, Any]:
-    return {
-        "id": location.id, "name": location.name, "address": location.address,
-        "daily_fee": location.daily_fee, "move_in_cost": location.move_in_cost,
-        **_availability(location.availability), "zone": location.zone,
-    }
-
-
-def _resource_row(resource: Resource) -> dict[str, Any]:
-    return {
-        "id": resource.id, "name": resource.name, "role": resource.role,
-        "daily_rate": resource.daily_rate, "billing": resource.billing,
-        "every_day": resource.every_day, **_availability(resource.availability),
-    }
-
-
-def _constraint_row(rule: SceneConstraint) -> dict[str, Any]:
-    return {"kind": rule.kind, "scenes": rule.scenes, "dates": rule.dates, "note": rule.note}
-
-
-def _calendar_row(entry: CalendarEntry) -> dict[str, Any]:
-    return {"date": entry.date, "type": entry.type}
+def _available_row(entity: CastMember | Location | Resource,
+                   fields: Mapping[str, str]) -> dict[str, Any]:
+    """A row of Cast, Locations, Crew or Equipment: id, the sheet's fields, the availability."""
+    availability = {name: getattr(entity.availability, name) for name in AVAILABILITY_FIELDS}
+    return {ID_FIELD: entity.id, **_values(entity, fields), **availability}

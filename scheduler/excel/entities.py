@@ -1,8 +1,9 @@
 """Build the production's entities from the records of each sheet.
 
 One function per sheet.  Each turns parsed values (see ``table.py``) into the frozen models of
-``scheduler.data``, with their ``Origin`` so that cross-checks can name the cell, and reports
-what only the reader can see (an empty id, a window that ends before it starts).
+``scheduler.data``, records where each one was read (``places.PlaceRecorder``) so that
+cross-checks can name the cell, and reports what only the reader can see (an empty id, a window
+that ends before it starts).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from ..data import (
     SceneConstraint,
     Settings,
 )
+from ..subjects import EntityKind
+from .places import PlaceRecorder
 from .references import Lookup
 from .table import Findings, Record
 
@@ -35,7 +38,8 @@ _Available = TypeVar("_Available", CastMember, Location, Resource)
 MAX_DAY_MINUTES = 24 * 60
 LIST_SEPARATORS = (",", ";", "\n", "\r")
 
-# Production sheet field -> Settings attribute.
+# Sheet field -> model attribute, where reading is a plain copy (ids, lists and availability are
+# read on their own, see below).  breakdown.py writes a production back through the same maps.
 SETTINGS_FIELDS = {
     "title": "title", "start_date": "start_date", "end_date": "end_date",
     "max_shoot_days": "max_shoot_days", "work_week": "work_week", "holidays": "holidays",
@@ -59,9 +63,20 @@ LOCATION_FIELDS = {"name": "name", "address": "address", "daily_fee": "daily_fee
                    "move_in_cost": "move_in_cost", "zone": "zone"}
 RESOURCE_FIELDS = {"name": "name", "role": "role", "daily_rate": "daily_rate",
                    "billing": "billing", "every_day": "every_day"}
+CONSTRAINT_FIELDS = {"kind": "kind", "scenes": "scenes", "dates": "dates", "note": "note"}
+CALENDAR_FIELDS = {"date": "date", "type": "type"}
+# The Scenes sheet calls a scene's id column "scene"; the other sheets call it "id".
+SCENE_ID_FIELD = "scene"
+ID_FIELD = "id"
+# Scene columns of the same name in the model: lists of ids (or names) of other sheets, and tags.
+SCENE_LIST_FIELDS = ("cast", "crew", "equipment", "tags")
+# The columns of an entity's ``Availability`` (same names in the model).
+AVAILABILITY_FIELDS = ("available_from", "available_to", "unavailable")
+_SCENE_PLACE_FIELDS = {**SCENE_FIELDS, SCENE_ID_FIELD: ID_FIELD}
 
 
-def build_settings(record: Record, default_title: str, findings: Findings) -> Settings | None:
+def build_settings(record: Record, default_title: str, findings: Findings,
+                   places: PlaceRecorder) -> Settings | None:
     """``Settings`` of the ``Production`` sheet, or ``None`` without a usable start date."""
     if "start_date" not in record.values:
         if "start_date" not in record.failed:
@@ -78,10 +93,12 @@ def build_settings(record: Record, default_title: str, findings: Findings) -> Se
                                                   "start_date; a shoot calendar spans at most "
                                                   "three years")
         record.values.pop("end_date")
-    kwargs = _present(record, SETTINGS_FIELDS)
+    kwargs = model_values(record, SETTINGS_FIELDS)
     kwargs.setdefault("title", default_title)
-    return _construct(Settings, record, SETTINGS_FIELDS, findings, origin=record.origin(),
-                      **kwargs)
+    settings = _construct(Settings, record, SETTINGS_FIELDS, findings, **kwargs)
+    if settings is not None:
+        places.add(EntityKind.SETTING, record.origin(), SETTINGS_FIELDS)
+    return settings
 
 
 def _check_day_length(record: Record, name: str, findings: Findings) -> None:
@@ -91,14 +108,14 @@ def _check_day_length(record: Record, name: str, findings: Findings) -> None:
 
 
 def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: Lookup,
-                 equipment: Lookup, findings: Findings) -> list[Scene]:
+                 equipment: Lookup, findings: Findings, places: PlaceRecorder) -> list[Scene]:
     """Scenes, with cast, location, crew and equipment written as ids or names mapped to ids."""
     scenes = []
     for record in records:
-        scene_id = _entity_id(record, "scene", "scene", findings)
+        scene_id = _entity_id(record, SCENE_ID_FIELD, EntityKind.SCENE, findings)
         if scene_id is None:
             continue
-        kwargs = _present(record, SCENE_FIELDS)
+        kwargs = model_values(record, SCENE_FIELDS)
         if "location" in kwargs:
             kwargs["location"] = locations.resolve(kwargs["location"], record.cell("location"),
                                                    findings)
@@ -109,44 +126,51 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
             # the scene's length is unknown, not zero: no "has no pages" message on top
             record.failed.add("pages")
             findings.suppress(record.cell("pages"))
-        scene = _construct(Scene, record, SCENE_FIELDS, findings, id=scene_id,
-                           origin=record.origin(id="scene"), **kwargs)
+        scene = _construct(Scene, record, SCENE_FIELDS, findings, id=scene_id, **kwargs)
         if scene is not None:
             scenes.append(scene)
+            places.add(EntityKind.SCENE, record.origin(), _SCENE_PLACE_FIELDS)
     return scenes
 
 
-def build_cast(records: list[Record], findings: Findings) -> list[CastMember]:
-    return _build_available(CastMember, CAST_FIELDS, "cast member", records, findings)
+def build_cast(records: list[Record], findings: Findings,
+               places: PlaceRecorder) -> list[CastMember]:
+    return _build_available(CastMember, CAST_FIELDS, EntityKind.CAST, "cast member", records,
+                            findings, places)
 
 
-def build_locations(records: list[Record], findings: Findings) -> list[Location]:
-    return _build_available(Location, LOCATION_FIELDS, "location", records, findings)
+def build_locations(records: list[Record], findings: Findings,
+                    places: PlaceRecorder) -> list[Location]:
+    return _build_available(Location, LOCATION_FIELDS, EntityKind.LOCATION, "location", records,
+                            findings, places)
 
 
-def build_resources(records: list[Record], kind: str, findings: Findings) -> list[Resource]:
+def build_resources(records: list[Record], kind: EntityKind, findings: Findings,
+                    places: PlaceRecorder) -> list[Resource]:
     """Crew members or pieces of equipment (``kind`` names them in messages)."""
-    return _build_available(Resource, RESOURCE_FIELDS, kind, records, findings)
+    return _build_available(Resource, RESOURCE_FIELDS, kind, kind, records, findings, places)
 
 
-def _build_available(model: type[_Available], fields: Mapping[str, str], label: str,
-                     records: list[Record], findings: Findings) -> list[_Available]:
+def _build_available(model: type[_Available], fields: Mapping[str, str], kind: EntityKind,
+                     label: str, records: list[Record], findings: Findings,
+                     places: PlaceRecorder) -> list[_Available]:
     """Entities with an id and an availability window: cast, locations, crew, equipment."""
     built = []
     for record in records:
-        entity_id = _entity_id(record, "id", label, findings)
+        entity_id = _entity_id(record, ID_FIELD, label, findings)
         if entity_id is None:
             continue
         entity = _construct(model, record, fields, findings, id=entity_id,
                             availability=_availability(record, findings),
-                            origin=record.origin(), **_present(record, fields))
+                            **model_values(record, fields))
         if entity is not None:
             built.append(entity)
+            places.add(kind, record.origin(), fields)
     return built
 
 
-def build_constraints(records: list[Record], scenes: Lookup,
-                      findings: Findings) -> list[SceneConstraint]:
+def build_constraints(records: list[Record], scenes: Lookup, findings: Findings,
+                      places: PlaceRecorder) -> list[SceneConstraint]:
     rules = []
     for record in records:
         kind = record.get("kind")
@@ -162,14 +186,16 @@ def build_constraints(records: list[Record], scenes: Lookup,
         # Repeats are kept: the cross-check reports a scene listed twice.
         listed = tuple(scenes.resolve(scene_id, record.cell("scenes"), findings)
                        for scene_id in record.get("scenes", ()))
-        rule = _construct(SceneConstraint, record, {}, findings, kind=kind, scenes=listed,
-                          dates=dates, note=record.get("note", ""), origin=record.origin())
+        rule = _construct(SceneConstraint, record, CONSTRAINT_FIELDS, findings, kind=kind,
+                          scenes=listed, dates=dates, note=record.get("note", ""))
         if rule is not None:
             rules.append(rule)
+            places.add(EntityKind.CONSTRAINT, record.origin(), CONSTRAINT_FIELDS)
     return rules
 
 
-def build_calendar(records: list[Record], findings: Findings) -> list[CalendarEntry]:
+def build_calendar(records: list[Record], findings: Findings,
+                   places: PlaceRecorder) -> list[CalendarEntry]:
     entries = []
     seen: dict[date, int] = {}
     for record in records:
@@ -183,10 +209,11 @@ def build_calendar(records: list[Record], findings: Findings) -> list[CalendarEn
                                                   f"row {seen[when]}); keep one")
             continue
         seen[when] = record.row
-        entry = _construct(CalendarEntry, record, {}, findings, date=when,
-                           type=record.get("type", CalendarDayType.OFF), origin=record.origin())
+        entry = _construct(CalendarEntry, record, CALENDAR_FIELDS, findings, date=when,
+                           type=record.get("type", CalendarDayType.OFF))
         if entry is not None:
             entries.append(entry)
+            places.add(EntityKind.CALENDAR, record.origin(), CALENDAR_FIELDS)
     return entries
 
 
@@ -215,7 +242,7 @@ def _availability(record: Record, findings: Findings) -> Availability:
                         unavailable=record.get("unavailable", ()))
 
 
-def _present(record: Record, fields: Mapping[str, str]) -> dict[str, Any]:
+def model_values(record: Record, fields: Mapping[str, str]) -> dict[str, Any]:
     """Model keyword arguments of the fields the row gives (the others keep their defaults)."""
     return {attr: record.values[name] for name, attr in fields.items() if name in record.values}
 

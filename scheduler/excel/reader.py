@@ -1,9 +1,10 @@
 """Read a breakdown workbook (``spec/workbook.md``) into a checked ``Production``.
 
 Every problem is reported at once, located as ``Sheet!CELL``: what cannot be parsed, and what the
-cross-checks of ``Production.check()`` find (unknown ids, minors at night, pinned dates off the
-calendar, scenes with no possible day, ...).  A cell already reported for its value is not
-reported again by a cross-check.  The input file is never modified.
+cross-checks of ``checks.check_production`` find (unknown ids, minors at night, pinned dates off
+the calendar, scenes with no possible day, ...), placed by where each entity was read.  A cell
+already reported for its value is not reported again by a cross-check.  The input file is never
+modified.
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from ..checks import check_production
 from ..data import Production
 from ..errors import InputError, Problem
+from ..subjects import EntityKind
 from .entities import (
     build_calendar,
     build_cast,
@@ -22,6 +25,7 @@ from .entities import (
     build_scenes,
     build_settings,
 )
+from .places import PlaceRecorder
 from .references import Lookup
 from .schema import (
     CALENDAR,
@@ -116,36 +120,38 @@ def _assign_sheets(loaded: list[SheetData], titles: list[str],
 def _assemble(path: Path, settings_record: Record | None, records: dict[SheetSpec, list[Record]],
               findings: Findings) -> Production | None:
     """The production, or ``None`` when there are no usable settings to check it against."""
-    settings = (build_settings(settings_record, path.stem, findings)
+    places = PlaceRecorder()
+    settings = (build_settings(settings_record, path.stem, findings, places)
                 if settings_record is not None else None)
-    cast = build_cast(records.get(CAST, []), findings)
-    locations = build_locations(records.get(LOCATIONS, []), findings)
-    crew = build_resources(records.get(CREW, []), "crew", findings)
-    equipment = build_resources(records.get(EQUIPMENT, []), "equipment", findings)
+    cast = build_cast(records.get(CAST, []), findings, places)
+    locations = build_locations(records.get(LOCATIONS, []), findings, places)
+    crew = build_resources(records.get(CREW, []), EntityKind.CREW, findings, places)
+    equipment = build_resources(records.get(EQUIPMENT, []), EntityKind.EQUIPMENT, findings,
+                                places)
     scenes = build_scenes(
         records.get(SCENES, []),
-        cast=Lookup("cast", ((m.id, (m.name, m.character)) for m in cast)),
-        locations=Lookup("location", ((loc.id, (loc.name,)) for loc in locations)),
-        crew=Lookup("crew", ((m.id, (m.name,)) for m in crew)),
-        equipment=Lookup("equipment", ((item.id, (item.name,)) for item in equipment)),
+        cast=Lookup(EntityKind.CAST, ((m.id, (m.name, m.character)) for m in cast)),
+        locations=Lookup(EntityKind.LOCATION, ((loc.id, (loc.name,)) for loc in locations)),
+        crew=Lookup(EntityKind.CREW, ((m.id, (m.name,)) for m in crew)),
+        equipment=Lookup(EntityKind.EQUIPMENT, ((item.id, (item.name,)) for item in equipment)),
         findings=findings,
+        places=places,
     )
     constraints = build_constraints(records.get(CONSTRAINTS, []),
-                                    Lookup("scene", ((s.id, ()) for s in scenes)), findings)
-    calendar_entries = build_calendar(records.get(CALENDAR, []), findings)
+                                    Lookup(EntityKind.SCENE, ((s.id, ()) for s in scenes)),
+                                    findings, places)
+    calendar_entries = build_calendar(records.get(CALENDAR, []), findings, places)
     if settings is None:
         return None
     return Production(
         settings=settings, scenes=tuple(scenes), cast=tuple(cast), locations=tuple(locations),
         crew=tuple(crew), equipment=tuple(equipment), constraints=tuple(constraints),
         calendar_entries=tuple(calendar_entries), notices=tuple(findings.notices),
+        places=places.places(),
     )
 
 
 def _cross_check_problems(production: Production, findings: Findings) -> list[Problem]:
-    """The problems ``Production.check()`` finds, except at cells already reported."""
-    try:
-        production.check()
-    except InputError as error:
-        return [p for p in error.problems if p.where not in findings.suppressed]
-    return []
+    """The cross-check problems at their cells, except at cells already reported."""
+    located = (problem.located(production.places) for problem in check_production(production))
+    return [problem for problem in located if problem.where not in findings.suppressed]

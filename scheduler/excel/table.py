@@ -12,7 +12,6 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from ..data import Origin
 from ..errors import Problem
 from .parse import (
     Bad,
@@ -41,6 +40,7 @@ from .parse import (
     parse_yes_no,
     shown,
 )
+from .places import Origin
 from .schema import (
     PRODUCTION_FIELD_KEYS,
     PRODUCTION_VALUE_KEYS,

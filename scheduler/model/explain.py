@@ -21,6 +21,7 @@ from ..data import Availability, ConstraintKind, Production, Scene, SceneConstra
 from ..links import offset_links
 from ..result import Conflict
 from ..rules import AVAILABILITY_RULES, Rule
+from ..subjects import EntityKind, Subject
 from .constraints import RuleInstance
 from .cp_model import ShootingModel
 
@@ -224,12 +225,12 @@ def _limited_by(production: Production, scene: Scene) -> tuple[str, ...]:
 
 def _row_conflict(production: Production, row_index: int) -> Conflict:
     row = production.constraints[row_index]
-    return Conflict(ROW_RULES[row.kind], _row_message(row), tuple(row.scenes))
+    where = production.place_of(Subject(EntityKind.CONSTRAINT, position=row_index))
+    return Conflict(ROW_RULES[row.kind], _row_message(row, where), tuple(row.scenes))
 
 
-def _row_message(row: SceneConstraint) -> str:
+def _row_message(row: SceneConstraint, where: str) -> str:
     text = row.describe()
-    where = row.where(fallback="")
     suffix = f" ({where})" if where else ""
     note = f" — {row.note}" if row.note else ""
     return f"{text[0].upper()}{text[1:]}{suffix}{note}"

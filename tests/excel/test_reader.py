@@ -30,6 +30,13 @@ from scheduler.data import Production
 from scheduler.errors import InputError
 from scheduler.excel import source
 from scheduler.excel.reader import read_workbook
+from scheduler.subjects import EntityKind, Subject
+
+
+def place_of(production: Production, scene_id: str, field: str) -> str:
+    """Where the reader found a field of a scene (``eighths`` is the ``pages`` cell)."""
+    position = [scene.id for scene in production.scenes].index(scene_id)
+    return production.place_of(Subject(EntityKind.SCENE, scene_id, field, position))
 
 
 def problems_of(path: Path) -> dict[str, str]:
@@ -65,8 +72,8 @@ def test_canonical_workbook_reads_back_the_production(tmp_path: Path) -> None:
     assert production.notices == ()
     hall = production.scene_by_id["5"]
     assert hall.synopsis == FORMULA_LOOKING_SYNOPSIS
-    assert hall.where("shoot_on") == "Scenes!O7"
-    assert production.settings.where("start_date") == "Production!B3"
+    assert place_of(production, "5", "shoot_on") == "Scenes!O7"
+    assert production.place_of(Subject(EntityKind.SETTING, field="start_date")) == "Production!B3"
 
 
 def test_messy_twin_reads_to_the_same_production(tmp_path: Path) -> None:
@@ -78,8 +85,8 @@ def test_messy_twin_reads_to_the_same_production(tmp_path: Path) -> None:
     assert any(n.startswith("Breakdown!R1:") and '"Notes"' in n for n in messy.notices)
     assert any(n.startswith("Cast List!J1:") and '"Agent"' in n for n in messy.notices)
     assert any(n.startswith("Settings!A23:") and '"Producer"' in n for n in messy.notices)
-    # Origins point at the messy layout: scene 4A's pages are in column C, row 6.
-    assert messy.scene_by_id["4A"].where("pages") == "Breakdown!C6"
+    # Places point at the messy layout: scene 4A's pages are in column C, row 6.
+    assert place_of(messy, "4A", "eighths") == "Breakdown!C6"
 
 
 PLANTED = {
@@ -156,7 +163,7 @@ def test_blank_rows_are_skipped_and_an_empty_breakdown_is_a_problem(tmp_path: Pa
     rows["Scenes"] = [["scene", "pages"], [], ["1", 1], [None, None], [], ["2", 2]]
     production = read_workbook(write_rows(tmp_path / "w.xlsx", rows))
     assert [scene.id for scene in production.scenes] == ["1", "2"]
-    assert production.scene_by_id["2"].where("pages") == "Scenes!B6"
+    assert place_of(production, "2", "eighths") == "Scenes!B6"
     rows["Scenes"] = [["scene", "pages"]]
     assert set(problems_of(write_rows(tmp_path / "w2.xlsx", rows))) == {"Scenes"}
 

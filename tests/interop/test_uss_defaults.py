@@ -11,7 +11,7 @@ from uss_builders import tiny_document, write_uss_file
 
 from scheduler.errors import InputError
 from scheduler.interop.uss import read_uss
-from scheduler.interop.uss_defaults import EVERY, Overrides, UssDefaults, read_defaults
+from scheduler.interop.uss.defaults import EVERY, Overrides, UssDefaults, read_defaults
 
 
 def workbook(path: Path, sheets: dict[str, list[tuple[object, ...]]]) -> Path:

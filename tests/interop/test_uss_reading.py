@@ -9,8 +9,8 @@ import pytest
 from uss_builders import tiny_document, write_uss_file
 
 from scheduler.errors import InputError
-from scheduler.interop import uss_file
 from scheduler.interop.uss import read_uss_boards, read_uss_document
+from scheduler.interop.uss import source as uss_source
 
 
 def problems_of(path: Path) -> dict[str, str]:
@@ -74,7 +74,7 @@ def test_a_json_file_that_is_not_uss(tmp_path: Path) -> None:
 
 def test_size_and_nesting_limits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_uss_file(tmp_path / "big.uss", tiny_document())
-    monkeypatch.setattr(uss_file, "MAX_USS_BYTES", 100)
+    monkeypatch.setattr(uss_source, "MAX_USS_BYTES", 100)
     assert "a USS file may be at most" in problems_of(path)[""]
     monkeypatch.undo()
     deep = tmp_path / "deep.uss"

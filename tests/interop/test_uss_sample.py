@@ -11,7 +11,7 @@ from scheduler.data import CalendarDayType, DayNight
 from scheduler.errors import InputError
 from scheduler.evaluate import evaluate_board
 from scheduler.interop.uss import read_uss, read_uss_board, read_uss_boards
-from scheduler.interop.uss_defaults import UssDefaults
+from scheduler.interop.uss.defaults import UssDefaults
 from scheduler.rules import Rule
 
 pytestmark = pytest.mark.skipif(

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
-from ..excel.source import MAX_FILE_BYTES
+from ...errors import InputError, Problem
+from ...excel.source import MAX_FILE_BYTES
 
 MAX_USS_BYTES = MAX_FILE_BYTES  # the same limit as a breakdown workbook
 MAX_NESTING = 32  # a USS document is nested five levels deep; more is not a schedule

@@ -7,8 +7,8 @@ equipment and tags, a calendar becomes the shoot calendar.
   HOUSE`` for ``GEORGE'S HOUSE - KITCHEN``), so that the rooms of one place share a location.
 * Day/night values beyond DAY, NIGHT, DAWN, DUSK are read as the light they need (``MORNING``
   DAY, ``EVENING`` NIGHT, ``MAGIC HOUR`` DUSK, ...); INT/EXT spellings like ``E/I`` are INT/EXT.
-* The settings and the shoot calendar come from ``uss_settings``, what USS lacks from the
-  defaults (``uss_defaults``).
+* The settings and the shoot calendar come from ``settings``, what USS lacks from the
+  defaults (``defaults``).
 * An element's ``dayOff`` and other events (travel, fitting, rehearsal) and its weekly days off
   (``daysOff``, 0 = Sunday) make it unavailable on those dates.
 
@@ -27,8 +27,8 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from ..calendar import ShootCalendar
-from ..data import (
+from ...calendar import ShootCalendar
+from ...data import (
     EIGHTHS_PER_PAGE,
     Availability,
     CastMember,
@@ -39,13 +39,14 @@ from ..data import (
     Resource,
     Scene,
 )
-from ..errors import InputError, Problem
-from ..excel.parse import format_eighths
-from ..solution import Solution
-from .uss_boards import board_solution, scheduled_stripboard
-from .uss_categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
-from .uss_defaults import BUILT_IN, UssDefaults, fold
-from .uss_document import (
+from ...errors import InputError, Problem
+from ...excel.parse import format_eighths
+from ...solution import Solution
+from ...subjects import EntityKind, Places
+from .boards import board_solution, scheduled_stripboard
+from .categories import CategoryUse, Role, category_use, day_night_of, head_count, int_ext_of
+from .defaults import BUILT_IN, UssDefaults, fold
+from .document import (
     MS_PER_MINUTE,
     StripKind,
     UssBreakdown,
@@ -54,7 +55,7 @@ from .uss_document import (
     UssElement,
     UssStripboard,
 )
-from .uss_settings import (
+from .settings import (
     ImportNotes,
     build_settings,
     calendar_entries,
@@ -82,7 +83,7 @@ class UssImport:
 
     def board(self, name: str) -> Solution:
         """The stripboard ``name`` of the file as a schedule of this production, without
-        reading the file again (``InputError`` as ``uss_boards.scheduled_stripboard``)."""
+        reading the file again (``InputError`` as ``boards.scheduled_stripboard``)."""
         return board_solution(scheduled_stripboard(self.document, name), self.scene_of_strip)
 
 
@@ -155,31 +156,22 @@ def build_production(document: UssDocument, defaults: UssDefaults, *, board: str
     builder.report_unused_defaults()
     _scene_notes(document, scenes, notes)
     notes.lines += [f"USS field not used: {name}" for name in document.unused_fields]
-    production = production.model_copy(update={"notices": (
-        *(f"default: {line}" for line in notes.defaults), *notes.lines, *defaults.notices)})
-    try:
-        production.check()
-    except InputError as error:
-        path_of_strip = {breakdown.id: breakdown.path for breakdown in document.breakdowns}
-        path_of_scene = {scene_id: path_of_strip[strip_id]
-                         for strip_id, scene_id in scene_of_strip.items()}
-        raise InputError([_located(problem, path_of_scene) for problem in error.problems]
-                         ) from None
+    production = production.model_copy(update={
+        "notices": (*(f"default: {line}" for line in notes.defaults), *notes.lines,
+                    *defaults.notices),
+        "places": _places(document, scene_of_strip),
+    })
+    production.check()  # each problem at its strip (see _places)
     return UssImport(production, scene_of_strip, document, stripboard)
 
 
-def _located(problem: Problem, path_of_scene: dict[str, str]) -> Problem:
-    """A cross-check problem of an imported production at the strip it is about (the checks
-    name the scene first: ``scene 12 has no possible shoot day: ...``; an id may hold spaces,
-    ``2 (2)``, so the longest one that fits wins)."""
-    words = problem.message.split(" ")
-    if problem.where or words[0] != "scene":
-        return problem
-    for count in range(len(words) - 2, 0, -1):
-        path = path_of_scene.get(" ".join(words[1:count + 1]))
-        if path is not None:
-            return Problem(path, problem.message)
-    return problem
+def _places(document: UssDocument, scene_of_strip: dict[str, str]) -> Places:
+    """Where the cross-checks' problems are shown: a scene's at its strip's path in the file
+    (scenes are built in strip order), the settings' at ``Production``."""
+    strips = [breakdown for breakdown in document.breakdowns if breakdown.id in scene_of_strip]
+    entities = {(EntityKind.SCENE, position): strip.path for position, strip in enumerate(strips)}
+    entities[(EntityKind.SETTING, 0)] = "Production"
+    return Places(entities=entities)
 
 
 # ----- entities and scenes -----------------------------------------------------------------------

@@ -8,9 +8,9 @@ not a schedule.
 
 from __future__ import annotations
 
-from ..errors import InputError, Problem
-from ..solution import Solution
-from .uss_document import UssDocument, UssStripboard
+from ...errors import InputError, Problem
+from ...solution import Solution
+from .document import UssDocument, UssStripboard
 
 
 def board_solution(stripboard: UssStripboard, scene_of_strip: dict[str, str]) -> Solution:

@@ -8,7 +8,7 @@
   longest stripboard with day breaks (the people who scheduled it needed no more), else a day
   per strip at most, as a workbook without an end date.
 * ``drop_pickup_min_days`` is the elements' drop/pick-up days; money, pace and day lengths come
-  from the defaults (``uss_defaults``), each default used is noted.
+  from the defaults (``defaults``), each default used is noted.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..calendar import WEEKDAY_NAMES
-from ..data import CalendarDayType, CalendarEntry, Settings
-from ..errors import InputError, Problem
-from ..excel.parse import format_eighths
-from .uss_defaults import BUILT_IN, CALENDAR_SETTINGS, UssDefaults
-from .uss_document import UssCalendar, UssDocument, UssStripboard
+from ...calendar import WEEKDAY_NAMES
+from ...data import CalendarDayType, CalendarEntry, Settings
+from ...errors import InputError, Problem
+from ...excel.parse import format_eighths
+from .defaults import BUILT_IN, CALENDAR_SETTINGS, UssDefaults
+from .document import UssCalendar, UssDocument, UssStripboard
 
 HOLIDAY_NAMES = frozenset({"holiday", "holidays", "publicholiday"})
 

@@ -10,9 +10,9 @@ import hashlib
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from ..data import CalendarDayType, Production
-from ..solution import Schedule, Solution
-from .uss_document import WORK_DATES
+from ...data import CalendarDayType, Production
+from ...solution import Schedule, Solution
+from .document import WORK_DATES
 
 WRITER = "plan-shoot"
 USS_VERSION = "1.0.0"

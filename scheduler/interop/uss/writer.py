@@ -5,7 +5,7 @@ day/night, script day), the location, cast (board id and character), background 
 special crew (``Additional Labor``), equipment (``Special Equipment``) and tags (a ``Tags``
 category).  Availability becomes ``dayOff`` events of the elements.  The schedule is one
 stripboard whose board lists each day's strips followed by a ``day`` strip, the day break;
-scenes left out go to the boneyard.  ``uss_mapping`` reads all of it back.
+scenes left out go to the boneyard.  ``mapping`` reads all of it back.
 
 What USS cannot hold is not written: money, the pace and day lengths, scene windows and pins,
 constraints, zones, minors.
@@ -17,12 +17,11 @@ import logging
 from datetime import date
 from typing import Any
 
-from ..data import EIGHTHS_PER_PAGE, Availability, Production, Scene
-from ..solution import Solution
-from .uss_categories import WRITTEN_CATEGORIES, Role
-from .uss_document import BOARD_IDS, MS_PER_MINUTE
-from .uss_file import USS_ROOT_KEY
-from .uss_objects import (
+from ...data import EIGHTHS_PER_PAGE, Availability, Production, Scene
+from ...solution import Solution
+from .categories import WRITTEN_CATEGORIES, Role
+from .document import BOARD_IDS, MS_PER_MINUTE
+from .objects import (
     USS_VERSION,
     WRITER,
     ObjectIds,
@@ -32,6 +31,7 @@ from .uss_objects import (
     now_iso,
     schedule_days,
 )
+from .source import USS_ROOT_KEY
 
 logger = logging.getLogger("scheduler")
 

@@ -24,14 +24,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, Problem
-from ..excel.entities import CAST_FIELDS, LOCATION_FIELDS, RESOURCE_FIELDS, SETTINGS_FIELDS
-from ..excel.schema import CAST, CREW, EQUIPMENT, LOCATIONS, PRODUCTION, SheetSpec, sheet_spec
-from ..excel.source import load_sheets
-from ..excel.table import Findings, ParseContext, Record, read_fields, read_table
+from ...errors import InputError, Problem
+from ...excel.entities import (
+    AVAILABILITY_FIELDS,
+    CAST_FIELDS,
+    LOCATION_FIELDS,
+    RESOURCE_FIELDS,
+    SETTINGS_FIELDS,
+    model_values,
+)
+from ...excel.schema import CAST, CREW, EQUIPMENT, LOCATIONS, PRODUCTION, SheetSpec, sheet_spec
+from ...excel.source import load_sheets
+from ...excel.table import Findings, ParseContext, Record, read_fields, read_table
 
 EVERY = "*"  # the id of a defaults row that applies to every entity of its sheet
-AVAILABILITY_FIELDS = ("available_from", "available_to", "unavailable")
 # Settings the USS calendar decides when the file has one.
 CALENDAR_SETTINGS = ("start_date", "work_week")
 
@@ -111,8 +117,7 @@ def read_defaults(path: str | Path) -> UssDefaults:
         spec = sheet_spec(sheet.title)
         if spec is PRODUCTION:
             record = read_fields(sheet, PRODUCTION, findings)
-            settings = {attr: record.values[name] for name, attr in SETTINGS_FIELDS.items()
-                        if name in record.values}
+            settings = model_values(record, SETTINGS_FIELDS)
             if "date_format" in record.values:
                 context = ParseContext(date_order=record.values["date_format"])
     for sheet in sheets:
@@ -138,8 +143,7 @@ def _overrides(records: list[Record], fields: dict[str, str]) -> Overrides:
         key = fold(str(record.get("id", "")))
         if not key:
             continue
-        values = {attr: record.values[name] for name, attr in fields.items()
-                  if name in record.values}
+        values = model_values(record, fields)
         values.update({name: record.values[name] for name in AVAILABILITY_FIELDS
                        if name in record.values})
         rows[key] = _merged(rows.get(key, {}), values)

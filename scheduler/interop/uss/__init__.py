@@ -2,7 +2,7 @@
 
 USS is the open JSON format of ThinkCrew, Cinapse and G-Casper.  ``read_uss`` turns a ``.uss``
 file into a checked ``Production`` (what USS lacks, such as rates and pace, from a defaults
-workbook, see ``uss_defaults``); ``read_uss_boards`` gives the stripboards people built as
+workbook, see ``defaults``); ``read_uss_boards`` gives the stripboards people built as
 ``Solution`` objects, to evaluate under our rules and costs; ``schedule_to_uss`` and
 ``write_uss`` write a schedule as a USS stripboard with day breaks, which ``read_uss_boards``
 reads back to the same start days.
@@ -17,17 +17,33 @@ import json
 import logging
 from pathlib import Path
 
-from ..data import Production
-from ..files import save_text_atomically
-from ..solution import Solution
-from .uss_append import add_stripboard, unique_board_name
-from .uss_boards import board_solution, board_solutions, scheduled_stripboard
-from .uss_defaults import UssDefaults, read_defaults
-from .uss_document import UssDocument, parse_document
-from .uss_file import load_json
-from .uss_mapping import UssImport, build_production, strip_scene_ids
-from .uss_objects import WRITER
-from .uss_writer import new_document
+from ...data import Production
+from ...files import save_text_atomically
+from ...solution import Solution
+from .append import add_stripboard, unique_board_name
+from .boards import board_solution, board_solutions, scheduled_stripboard
+from .defaults import UssDefaults, read_defaults
+from .document import UssDocument, parse_document
+from .mapping import UssImport, build_production, strip_scene_ids
+from .objects import WRITER
+from .source import load_json
+from .writer import new_document
+
+__all__ = [
+    "DEFAULT_BOARD_NAME",
+    "UssDefaults",
+    "UssDocument",
+    "UssImport",
+    "import_uss",
+    "new_board_name",
+    "read_defaults",
+    "read_uss",
+    "read_uss_board",
+    "read_uss_boards",
+    "read_uss_document",
+    "schedule_to_uss",
+    "write_uss",
+]
 
 logger = logging.getLogger("scheduler")
 

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from ..data import DayNight, IntExt
-from .uss_document import UssCategory
+from ...data import DayNight, IntExt
+from .document import UssCategory
 
 
 class Role(StrEnum):

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..data import Production
-from ..errors import PlanShootError
-from ..solution import Solution
-from .uss_document import BOARD_DAY_ARRAYS, BOARD_IDS, UssDocument
-from .uss_file import USS_ROOT_KEY
-from .uss_objects import ObjectIds, calendar_object, day_strip, now_iso, schedule_days
+from ...data import Production
+from ...errors import PlanShootError
+from ...solution import Solution
+from .document import BOARD_DAY_ARRAYS, BOARD_IDS, UssDocument
+from .objects import ObjectIds, calendar_object, day_strip, now_iso, schedule_days
+from .source import USS_ROOT_KEY
 
 
 def unique_board_name(document: UssDocument, wanted: str) -> str:

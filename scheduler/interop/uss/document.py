@@ -31,10 +31,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from ..errors import InputError
-from ..excel.parse import MAX_HOURS, MAX_PAGES, Bad, parse_date
-from .json_fields import JsonReport, Node
-from .uss_file import USS_ROOT_KEY
+from ...errors import InputError
+from ...excel.parse import MAX_HOURS, MAX_PAGES, Bad, parse_date
+from ..json_fields import JsonReport, Node
+from .source import USS_ROOT_KEY
 
 MAX_OBJECTS = 20_000  # strips, elements, ... of one kind: the workbook's row limit
 MS_PER_MINUTE = 60_000  # USS gives a strip's shooting time in milliseconds
