@@ -6,7 +6,7 @@ The features of a day are ``scheduler.day_facts`` (the writers show them too).
 - ``model``: ``train``, ``evaluate`` (cross-validated by production), ``save``, ``load``,
   ``load_default`` (the model shipped in ``default_model/``, trained on SYNTHETIC data).
 - ``risk``: ``score_days`` (probability, flag, drivers), ``scene_risk_weights`` (data for the CP
-  model), ``expected_bottleneck_days`` (the benchmark under a known process).
+  model), ``true_expected_bottleneck_days`` (the benchmark under the known true process).
 - ``synthetic``: the known process behind the synthetic example history.
 - ``commands``: ``train_command`` and ``predict_command`` for the CLI.
 
@@ -34,7 +34,7 @@ _EXPORTS = {
     "DayRisk": "risk",
     "score_days": "risk",
     "scene_risk_weights": "risk",
-    "expected_bottleneck_days": "risk",
+    "true_expected_bottleneck_days": "risk",
     "true_probability": "synthetic",
     "train_command": "commands",
     "predict_command": "commands",
