@@ -154,7 +154,8 @@ def parse_cell(value: CellValue, column: Column, where: str, context: ParseConte
     return parsed.value
 
 
-def _uncached(where: str, name: str, findings: Findings) -> None:
+def uncached_formula(where: str, name: str, findings: Findings) -> None:
+    """Report a formula cell without a saved value: its value is unknown (never evaluated)."""
     findings.problem(where, f"{name}: the formula has no saved value (the file was written by a "
                             "program, not saved by Excel); open and save it in Excel, or type "
                             "the value")
@@ -166,9 +167,7 @@ def _uncached(where: str, name: str, findings: Findings) -> None:
 def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
                findings: Findings) -> list[Record]:
     """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...)."""
-    if sheet.too_many_rows:
-        findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
-                                      "may have at most that many")
+    check_row_cap(sheet, findings)
     header = find_header_row(sheet, spec)
     if header is None:
         if sheet.rows:
@@ -198,6 +197,13 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
         findings.notice(f"{sheet.title}!{get_column_letter(index + 1)}{header_row}",
                         "a column without a header holds values; they are ignored")
     return records
+
+
+def check_row_cap(sheet: SheetData, findings: Findings) -> None:
+    """Report a sheet cut short at the row cap (``source.MAX_ROWS_PER_SHEET``)."""
+    if sheet.too_many_rows:
+        findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
+                                      "may have at most that many")
 
 
 def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:
@@ -265,7 +271,7 @@ def _take(record: Record, column: Column, value: CellValue, *, reference: str, w
     record.columns[column.name] = reference
     located = f"{record.sheet}!{where}"
     if uncached:
-        _uncached(located, column.name, findings)
+        uncached_formula(located, column.name, findings)
         record.failed.add(column.name)
         return False
     parsed = parse_cell(value, column, located, context, findings)
