@@ -320,7 +320,8 @@ class _RowReader:
         kind = FEATURE_KINDS[name]
         number = _number(value, kind)
         if number is None:
-            shown = "empty" if is_blank(value) else f'"{value}" is not a number'
+            what = "a weekday" if kind is FeatureKind.WEEKDAY else "a number"
+            shown = "empty" if is_blank(value) else f'"{value}" is not {what}'
             hint = "write 0 when there is none" if is_blank(value) else _EXPECTED[kind]
             self._problem(name, where, f"{name} {shown}; {hint}")
             return math.nan
