@@ -58,6 +58,8 @@ _KINDS = {
 # Each feature column, in FEATURE_NAMES order, with what it holds (the rest are counts).
 FEATURE_KINDS: dict[str, FeatureKind] = {
     name: _KINDS.get(name, FeatureKind.COUNT) for name in FEATURE_NAMES}
+# The kinds whose values are decimals; the others are whole numbers.
+DECIMAL_KINDS = frozenset({FeatureKind.HOURS, FeatureKind.PAGES, FeatureKind.SHARE})
 
 
 def feature_of_kind(kind: FeatureKind) -> str:

@@ -35,6 +35,7 @@ from ..days_sheet import (
     ACTUAL_HOURS,
     BOTTLENECK,
     DATE,
+    DECIMAL_KINDS,
     FEATURE_KINDS,
     OUTCOME_COLUMNS,
     PRODUCTION,
@@ -78,22 +79,14 @@ def read_history(path: str | Path,
     path
         The ``.xlsx`` file.
     tolerance_hours
-        A day is a bottleneck when its ``Actual Hours`` exceed ``Planned Hours`` by more than
-        this (unless a ``Bottleneck`` column says otherwise).
-
-    Returns
-    -------
-    HistoryFrame
-        The labelled days.
+        The overrun past plan that makes a bottleneck (``predict.history.label_history``).
 
     Raises
     ------
     InputError
-        Every problem at once: a file refused, a missing sheet or column, a cell that is not a
-        valid value, a day without a label, fewer than two productions, labels all alike.
+        Every problem at once: the file refused, a missing sheet or column, a cell that is not
+        a valid value, and what ``label_history`` finds.
     """
-    if tolerance_hours < 0:
-        raise ValueError("tolerance_hours must not be negative")
     findings = Findings()
     sheet = read_days_sheet(Path(path), findings, history=True)
     return label_history(sheet, tolerance_hours, source=str(path), problems=findings.problems)
@@ -423,7 +416,7 @@ def _allowed(kind: FeatureKind, number: float) -> bool:
         return number <= 6 and number.is_integer()
     if kind is FeatureKind.DAY_INDEX:
         return number >= 1 and number.is_integer()
-    return kind is FeatureKind.PAGES or number.is_integer()
+    return kind in DECIMAL_KINDS or number.is_integer()
 
 
 _EXPECTED = {
