@@ -137,7 +137,10 @@ def read_days_sheet(path: Path, findings: Findings, *, history: bool = False) ->
     columns, dated = _match_header(header, header_row, findings, history=history)
     if findings.problems:
         raise InputError(findings.problems)
-    reader = _RowReader(sheet, columns, dated, findings)
+    # Days to score need no outcome: a history's outcome cells are not even looked at then.
+    read = OTHER_COLUMNS if history else (PRODUCTION,)
+    reader = _RowReader(sheet, columns, dated, findings,
+                        extra={name: [] for name in read if name in columns})
     for row, cells in sheet.rows[1:]:
         reader.read(row, cells)
     if not reader.rows:
@@ -238,12 +241,11 @@ class _RowReader:
     rows: list[int] = field(default_factory=list)
     features: dict[str, list[float]] = field(
         default_factory=lambda: {name: [] for name in FEATURE_NAMES})
-    extra: dict[str, list[object]] = field(default_factory=dict)
+    extra: dict[str, list[object]] = field(default_factory=dict)  # the other columns to read
     dates: list[date | None] = field(default_factory=list)
     failed: set[tuple[str, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
-        self.extra = {name: [] for name in OTHER_COLUMNS if name in self.columns}
         self.other_readers: dict[str, Callable[[CellValue, str], object]] = {
             PRODUCTION: self._production, ACTUAL_HOURS: self._actual_hours,
             BOTTLENECK: self._bottleneck, TRUE_PROBABILITY: self._true_probability}
@@ -325,7 +327,7 @@ class _RowReader:
 
     def _production(self, value: CellValue, where: str) -> str | None:
         text = parse_text(value)
-        return text.value or None if isinstance(text, Ok) else None
+        return (text.value or None) if isinstance(text, Ok) else None  # blank: no name
 
     def _actual_hours(self, value: CellValue, where: str) -> float | None:
         if is_blank(value):

@@ -55,7 +55,7 @@ class DaysSheet:
     columns
         Canonical column name -> 1-based column index, for every column read.
     extra
-        The parsed cells of the outcome and production columns present (``Production`` text,
+        The parsed cells of the other columns read (``Production`` text; for a history also
         ``Actual Hours`` in hours, ``Bottleneck`` as a bool, ``True Probability``), one list
         per column, aligned with ``rows``; ``None`` for a blank cell or one with a problem.
     notices

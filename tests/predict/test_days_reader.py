@@ -90,6 +90,15 @@ def test_yes_no_words_are_the_breakdowns(tmp_path: Path) -> None:
     assert history.features["Night"].tolist() == [1.0, 0.0, 0.0, 1.0]
 
 
+def test_days_to_score_ignore_the_outcome_cells(tmp_path: Path) -> None:
+    """Tests that scoring a history does not check what only learning needs."""
+    rows = [[*row, "n/a"] for row in two_productions()]
+    rows[0][HISTORY_HEADER.index("Actual Hours")] = "later"
+    path = write_workbook(tmp_path / "h.xlsx", [*HISTORY_HEADER, "True Probability"], rows)
+    assert read_days(path).rows == (2, 3, 4, 5)
+    assert len(problems(read_history, path)) == 5
+
+
 # ----- weekdays and dates -----------------------------------------------------------------------
 
 
