@@ -19,7 +19,7 @@ from scheduler.data import Production
 from scheduler.excel.reader import read_workbook
 from scheduler.planning import Plan, plan_production
 from scheduler.predict.model import TrainedModel, load_default
-from scheduler.predict.risk import expected_bottleneck_days
+from scheduler.predict.risk import true_expected_bottleneck_days
 from scheduler.solution import Schedule, to_money
 
 from .generator import generate_production
@@ -66,7 +66,7 @@ def _row(name: str, production: Production, time_limit: float, label: str, plan:
     return (f"| {name} | {len(production.scenes)} | {time_limit:g} | {label} | "
             f"{to_money(result.objective):,} | {to_money(premium):+,} ({share:+.1%}) | "
             f"{schedule.wrap_day} | {flagged} | {predicted:.2f} | "
-            f"{expected_bottleneck_days(schedule):.2f} |")
+            f"{true_expected_bottleneck_days(schedule):.2f} |")
 
 
 def main(argv: list[str] | None = None) -> None:

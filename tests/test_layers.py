@@ -20,6 +20,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.validate", "scheduler.result", "scheduler.dood", "scheduler.risk_price",
      "scheduler.day_rules", "scheduler.day_facts", "scheduler.bounds", "scheduler.evaluate",
      "scheduler.links"),
+    ("scheduler.days_sheet",),  # the Days sheet's columns, for its writer, reader and predictor
     ("scheduler.board", "scheduler.conventional_board", "scheduler.sequencing"),
     ("scheduler.model",),
     ("scheduler.search",),

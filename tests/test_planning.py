@@ -9,7 +9,7 @@ from examples.make_examples import short_film
 from scheduler.config import SolverConfig
 from scheduler.data import Production
 from scheduler.planning import Plan, plan_production
-from scheduler.predict.risk import expected_bottleneck_days
+from scheduler.predict.risk import true_expected_bottleneck_days
 from scheduler.result import SolveStatus
 from scheduler.solution import Schedule
 from scheduler.validate import validate
@@ -56,8 +56,8 @@ def test_the_rounds_buy_fewer_expected_bottleneck_days_for_a_stated_premium(film
     assert aware.result.risk_premium == aware.result.objective - blind.result.objective > 0
     assert any("risk-aware plan" in note for note in aware.result.notes)
     # Under the synthetic truth that the model learnt from, the plan is safer too.
-    truth_blind = expected_bottleneck_days(Schedule(film, blind.result.solution))
-    truth_aware = expected_bottleneck_days(Schedule(film, aware.result.solution))
+    truth_blind = true_expected_bottleneck_days(Schedule(film, blind.result.solution))
+    truth_aware = true_expected_bottleneck_days(Schedule(film, aware.result.solution))
     assert truth_aware < truth_blind
 
 

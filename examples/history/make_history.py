@@ -34,7 +34,7 @@ if str(REPOSITORY) not in sys.path:
 
 from benchmarks.generator import generate  # noqa: E402
 from scheduler.excel.safe import save_atomically  # noqa: E402
-from scheduler.predict.features import FEATURE_NAMES, day_features  # noqa: E402
+from scheduler.day_facts import FEATURE_NAMES, day_features  # noqa: E402
 from scheduler.predict.synthetic import (  # noqa: E402
     SYNTHETIC_NOTE,
     draw_actual_hours,

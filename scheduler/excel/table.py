@@ -6,7 +6,7 @@ of them at once.  Unknown columns and fields are kept out of the records with a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -154,7 +154,8 @@ def parse_cell(value: CellValue, column: Column, where: str, context: ParseConte
     return parsed.value
 
 
-def _uncached(where: str, name: str, findings: Findings) -> None:
+def uncached_formula(where: str, name: str, findings: Findings) -> None:
+    """Report a formula cell without a saved value: its value is unknown (never evaluated)."""
     findings.problem(where, f"{name}: the formula has no saved value (the file was written by a "
                             "program, not saved by Excel); open and save it in Excel, or type "
                             "the value")
@@ -166,9 +167,7 @@ def _uncached(where: str, name: str, findings: Findings) -> None:
 def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
                findings: Findings) -> list[Record]:
     """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...)."""
-    if sheet.too_many_rows:
-        findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
-                                      "may have at most that many")
+    check_row_cap(sheet, findings)
     header = find_header_row(sheet, spec)
     if header is None:
         if sheet.rows:
@@ -200,6 +199,13 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
     return records
 
 
+def check_row_cap(sheet: SheetData, findings: Findings) -> None:
+    """Report a sheet cut short at the row cap (``source.MAX_ROWS_PER_SHEET``)."""
+    if sheet.too_many_rows:
+        findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
+                                      "may have at most that many")
+
+
 def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:
     """Of the first ``HEADER_SEARCH_ROWS`` rows, the one whose cells name the most columns of
     ``spec``, with its cells."""
@@ -220,18 +226,30 @@ def _match_columns(title: str, header_row: int, cells: tuple[CellValue, ...], sp
         if is_blank(header):
             continue
         letter = get_column_letter(index + 1)
-        where = f"{title}!{letter}{header_row}"
-        column = spec.column(header) if isinstance(header, str) else None
-        if column is None:
-            findings.notice(where, f"column {shown(header)} is not one the planner uses; "
-                                   "it is kept and ignored")
-        elif column.name in seen:
-            findings.problem(where, f"column {shown(header)} means {column.name}, like column "
-                                    f"{seen[column.name]}; keep one of them")
-        else:
+        column = _claim(
+            spec.column(header) if isinstance(header, str) else None, seen,
+            f"{title}!{letter}{header_row}", findings,
+            unknown=f"column {shown(header)} is not one the planner uses; it is kept and ignored",
+            twice=f"column {shown(header)} means {{name}}, like column {{previous}}; keep one of "
+                  "them")
+        if column is not None:
             columns[index] = column
             seen[column.name] = letter
     return columns
+
+
+def _claim(column: Column | None, taken: Mapping[str, object], where: str, findings: Findings,
+           *, unknown: str, twice: str) -> Column | None:
+    """``column`` (what a header or field name means), unless the name is not the sheet's (the
+    notice ``unknown``) or names a column already ``taken`` (the problem ``twice``, formatted
+    with the column's ``name`` and where it was ``previous``ly): then ``None``."""
+    if column is None:
+        findings.notice(where, unknown)
+        return None
+    if column.name in taken:
+        findings.problem(where, twice.format(name=column.name, previous=taken[column.name]))
+        return None
+    return column
 
 
 def _read_row(sheet: SheetData, row: int, cells: tuple[CellValue, ...],
@@ -239,19 +257,30 @@ def _read_row(sheet: SheetData, row: int, cells: tuple[CellValue, ...],
     record = Record(sheet=sheet.title, row=row)
     for index, column in columns.items():
         letter = get_column_letter(index + 1)
-        record.columns[column.name] = letter
-        where = f"{sheet.title}!{letter}{row}"
-        if (row, index + 1) in sheet.uncached_formulas:
-            _uncached(where, column.name, findings)
-            record.failed.add(column.name)
-            continue
-        value = _at(cells, index)
-        parsed = parse_cell(value, column, where, context, findings)
-        if parsed is not _UNSET:
-            record.values[column.name] = parsed
-        elif not is_blank(value):
-            record.failed.add(column.name)
+        _take(record, column, _at(cells, index), reference=letter, where=f"{letter}{row}",
+              uncached=(row, index + 1) in sheet.uncached_formulas, context=context,
+              findings=findings)
     return record
+
+
+def _take(record: Record, column: Column, value: CellValue, *, reference: str, where: str,
+          uncached: bool, context: ParseContext, findings: Findings) -> bool:
+    """Parse the cell ``where`` (``F14``) into ``record``'s field of ``column``, which the record
+    locates by ``reference``; whether a value was taken (not for a blank cell, nor for one with
+    a problem, which marks the field failed)."""
+    record.columns[column.name] = reference
+    located = f"{record.sheet}!{where}"
+    if uncached:
+        uncached_formula(located, column.name, findings)
+        record.failed.add(column.name)
+        return False
+    parsed = parse_cell(value, column, located, context, findings)
+    if parsed is _UNSET:
+        if not is_blank(value):
+            record.failed.add(column.name)
+        return False
+    record.values[column.name] = parsed
+    return True
 
 
 def _at(cells: tuple[CellValue, ...], index: int) -> CellValue:
@@ -270,38 +299,27 @@ def read_fields(sheet: SheetData, spec: SheetSpec, findings: Findings) -> Record
     name_index, value_index, first_row = _field_columns(sheet)
     value_letter = get_column_letter(value_index + 1)
     record = Record(sheet=sheet.title, row=first_row)
-    raw: dict[str, tuple[Column, CellValue, str, int]] = {}
+    raw: dict[str, tuple[Column, CellValue, str]] = {}
+    rows: dict[str, int] = {}  # the row of each field, for messages and formula checks
     for row, cells in sheet.rows:
         if row < first_row or is_blank(_at(cells, name_index)):
             continue
         name = _at(cells, name_index)
-        name_cell = f"{sheet.title}!{get_column_letter(name_index + 1)}{row}"
-        column = spec.column(name)
-        if column is None:
-            findings.notice(name_cell, f"field {shown(name)} is not one the planner uses; "
-                                       "ignored")
-        elif column.name in raw:
-            findings.problem(name_cell, f"field {column.name} is given twice (also in row "
-                                        f"{raw[column.name][3]}); keep one")
-        else:
-            raw[column.name] = (column, _at(cells, value_index), f"{value_letter}{row}", row)
+        column = _claim(
+            spec.column(name), rows, f"{sheet.title}!{get_column_letter(name_index + 1)}{row}",
+            findings, unknown=f"field {shown(name)} is not one the planner uses; ignored",
+            twice="field {name} is given twice (also in row {previous}); keep one")
+        if column is not None:
+            raw[column.name] = (column, _at(cells, value_index), f"{value_letter}{row}")
+            rows[column.name] = row
     context = ParseContext()
     ordered = sorted(raw.values(), key=lambda item: item[0].kind is not Kind.DATE_FORMAT)
-    for column, value, cell, row in ordered:
-        record.columns[column.name] = cell
-        where = f"{sheet.title}!{cell}"
-        if (row, value_index + 1) in sheet.uncached_formulas:
-            _uncached(where, column.name, findings)
-            record.failed.add(column.name)
-            continue
-        parsed = parse_cell(value, column, where, context, findings)
-        if parsed is _UNSET:
-            if not is_blank(value):
-                record.failed.add(column.name)
-            continue
-        record.values[column.name] = parsed
-        if column.kind is Kind.DATE_FORMAT:
-            context = ParseContext(date_order=parsed)
+    for column, value, cell in ordered:
+        taken = _take(record, column, value, reference=cell, where=cell,
+                      uncached=(rows[column.name], value_index + 1) in sheet.uncached_formulas,
+                      context=context, findings=findings)
+        if taken and column.kind is Kind.DATE_FORMAT:
+            context = ParseContext(date_order=record.values[column.name])
     return record
 
 

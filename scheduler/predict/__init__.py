@@ -2,11 +2,13 @@
 
 The features of a day are ``scheduler.day_facts`` (the writers show them too).
 
-- ``history``: ``read_history`` (past productions, labelled) and ``read_days`` (days to score).
+- ``history``: ``label_history`` (past productions, labelled) and ``DaysSheet`` (days to score),
+  from a ``Days`` sheet that ``scheduler.excel.days`` reads (``read_history``, ``read_days``):
+  ``history`` opens no file.
 - ``model``: ``train``, ``evaluate`` (cross-validated by production), ``save``, ``load``,
   ``load_default`` (the model shipped in ``default_model/``, trained on SYNTHETIC data).
 - ``risk``: ``score_days`` (probability, flag, drivers), ``scene_risk_weights`` (data for the CP
-  model), ``expected_bottleneck_days`` (the benchmark under a known process).
+  model), ``true_expected_bottleneck_days`` (the benchmark under the known true process).
 - ``synthetic``: the known process behind the synthetic example history.
 - ``commands``: ``train_command`` and ``predict_command`` for the CLI.
 
@@ -21,8 +23,8 @@ from typing import Any
 
 _EXPORTS = {
     "HistoryFrame": "history",
-    "read_history": "history",
-    "read_days": "history",
+    "DaysSheet": "history",
+    "label_history": "history",
     "FEATURES": "model",
     "TrainedModel": "model",
     "EvaluationReport": "model",
@@ -34,7 +36,7 @@ _EXPORTS = {
     "DayRisk": "risk",
     "score_days": "risk",
     "scene_risk_weights": "risk",
-    "expected_bottleneck_days": "risk",
+    "true_expected_bottleneck_days": "risk",
     "true_probability": "synthetic",
     "train_command": "commands",
     "predict_command": "commands",

@@ -9,7 +9,6 @@ to that sheet and writes the whole workbook to a new file, never over the input.
 from __future__ import annotations
 
 import logging
-import os
 from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,15 +17,16 @@ from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..days_sheet import FLAG, PROBABILITY, SHEET
 from ..errors import InputError, Problem
+from ..excel.days import days_sheet_title, read_days, read_history
 from ..excel.safe import save_atomically, set_cell
-from .history import SHEET, days_sheet_name, read_days, read_history
+from ..excel.writer import OutputPathError
+from ..files import same_file
 from .model import EvaluationReport, evaluate, load, load_default, save, train
 
 logger = logging.getLogger("scheduler")
 
-PROBABILITY_COLUMN = "Bottleneck Probability"
-FLAG_COLUMN = "Flag"
 PERCENT_FORMAT = "0%"
 
 
@@ -97,9 +97,11 @@ def predict_command(days_path: str | Path, model_dir: str | Path | None,
     ------
     InputError
         A problem of the workbook or the model, or an output path that is the input.
+    OutputPathError
+        When the scored workbook cannot be written (a full disk, a folder without permission).
     """
     source, target = Path(days_path), Path(out_path)
-    if _same_file(source, target):
+    if same_file(source, target):
         raise InputError([Problem(str(target), "is the input workbook; write the predictions "
                                                "to another file")])
     sheet = read_days(source)
@@ -107,10 +109,12 @@ def predict_command(days_path: str | Path, model_dir: str | Path | None,
     rows = [{str(name): float(value) for name, value in record.items()}
             for record in sheet.features.to_dict(orient="records")]
     probabilities = model.predict_proba(rows)
-    workbook = load_workbook(source)  # the whole workbook, formulas kept, so it is rewritten whole
-    days = workbook[days_sheet_name(workbook.sheetnames) or SHEET]
-    probability_column = _column(days, PROBABILITY_COLUMN)
-    flag_column = _column(days, FLAG_COLUMN)
+    # Opened a second time, whole and with its formulas, so that it is rewritten whole; the read
+    # above has checked the file against the reader's limits.
+    workbook = load_workbook(source)
+    days = workbook[days_sheet_title(workbook.sheetnames) or SHEET]
+    probability_column = _column(days, PROBABILITY, sheet.header_row)
+    flag_column = _column(days, FLAG, sheet.header_row)
     flagged = 0
     for row, probability in zip(sheet.rows, probabilities, strict=True):
         is_flagged = probability >= model.threshold
@@ -121,29 +125,24 @@ def predict_command(days_path: str | Path, model_dir: str | Path | None,
     try:
         save_atomically(workbook, target)
     except OSError as error:
-        raise InputError([Problem(str(target), f"cannot write ({error.strerror})")]) from error
+        raise OutputPathError(f"cannot write {target} ({error.strerror or error})") from error
     logger.info("bottleneck predictions for %d days written to %s", len(rows), target)
     return PredictionSummary(target, len(rows), flagged, model.threshold)
 
 
-def _column(sheet: Worksheet, title: str) -> int:
-    """The 1-based column headed ``title`` in row 1, appended after the last header if absent
-    (styled like that header)."""
+def _column(sheet: Worksheet, title: str, header_row: int) -> int:
+    """The 1-based column headed ``title`` in the header row, appended after the last header if
+    absent (styled like that header)."""
     last: Cell | None = None
-    for cell in sheet[1]:
+    for cell in sheet[header_row]:
         if cell.value is not None and str(cell.value).strip():
             last = cell
             if str(cell.value).strip().lower() == title.lower():
                 return int(cell.column)
     column = int(last.column) + 1 if last is not None else 1
-    header = set_cell(sheet, 1, column, title)
+    header = set_cell(sheet, header_row, column, title)
     if last is not None and last.has_style:
         for attribute in ("font", "fill", "border", "alignment", "number_format", "protection"):
             setattr(header, attribute, copy(getattr(last, attribute)))
     return column
 
-
-def _same_file(source: Path, target: Path) -> bool:
-    if source.exists() and target.exists():
-        return os.path.samefile(source, target)
-    return source.resolve() == target.resolve()

@@ -36,6 +36,7 @@ from sklearn.metrics import brier_score_loss, roc_auc_score
 from sklearn.model_selection import GroupKFold
 
 from ..day_facts import FEATURE_NAMES
+from ..days_sheet import DECIMAL_KINDS, FEATURE_KINDS
 from ..errors import InputError, Problem
 from .history import HistoryFrame
 
@@ -205,8 +206,7 @@ def _fit(features: npt.NDArray[np.float64], labels: npt.NDArray[np.int_],
 def _typical_day(history: HistoryFrame) -> dict[str, float]:
     """The median of every feature; counts and flags stay whole."""
     medians = history.features.median()
-    decimals = {"Planned Hours", "Pages", "Ext Share"}
-    return {name: round(float(medians[name]), 4) if name in decimals
+    return {name: round(float(medians[name]), 4) if FEATURE_KINDS[name] in DECIMAL_KINDS
             else float(round(float(medians[name]))) for name in FEATURES}
 
 

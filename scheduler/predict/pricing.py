@@ -45,17 +45,17 @@ def day_loads(schedule: Schedule, weights: Mapping[str, int]) -> dict[int, int]:
             for day in schedule.shooting_days}
 
 
-def fit_risk_price(production: Production, model: TrainedModel, weights: Mapping[str, int],
-                   day_value: int, boards: Iterable[Solution | None] = (),
-                   seed: int = 0) -> RiskPrice | None:
+def fit_risk_price(production: Production, bottleneck_model: TrainedModel,
+                   weights: Mapping[str, int], day_value: int,
+                   boards: Iterable[Solution | None] = (), seed: int = 0) -> RiskPrice | None:
     """The price of a day's risk for this production, or None when nothing is worth pricing.
 
     Parameters
     ----------
     production
         The production to plan.
-    model
-        The bottleneck model.
+    bottleneck_model
+        The trained bottleneck predictor (not the CP model the price is for).
     weights
         Scene id -> risk weight in thousandths (``scene_risk_weights``).
     day_value
@@ -67,10 +67,10 @@ def fit_risk_price(production: Production, model: TrainedModel, weights: Mapping
     """
     if day_value <= 0:
         return None
-    loads, probabilities = _sample(production, model, weights,
+    loads, probabilities = _sample(production, bottleneck_model, weights,
                                    [b for b in boards if b is not None], seed)
     knee, bend = _fit_hinge(loads, probabilities) if np.ptp(loads) > 0 else (0, 0.0)
-    per_move, per_overtime_hour = day_risk_rates(production, model)
+    per_move, per_overtime_hour = day_risk_rates(production, bottleneck_model)
     price = RiskPrice(
         weights=dict(weights), knee=knee, price=round(day_value * COST_SCALE * bend),
         move_price=round(day_value * COST_SCALE * per_move),
@@ -83,15 +83,16 @@ def fit_risk_price(production: Production, model: TrainedModel, weights: Mapping
     return price
 
 
-def day_risk_rates(production: Production, model: TrainedModel) -> tuple[float, float]:
+def day_risk_rates(production: Production,
+                   bottleneck_model: TrainedModel) -> tuple[float, float]:
     """Bottleneck probability a company move adds to a typical day, and an hour planned past
     the standard day (from a standard day to one hour more)."""
-    typical = model.typical_day
+    typical = bottleneck_model.typical_day
     standard_hours = production.settings.standard_day_minutes / MINUTES_PER_HOUR
     moved = {**typical, "Moves": typical["Moves"] + 1, "Locations": typical["Locations"] + 1}
     full = {**typical, "Planned Hours": standard_hours}
     longer = {**full, "Planned Hours": standard_hours + 1}
-    base, with_move, at_standard, past_standard = model.predict_proba(
+    base, with_move, at_standard, past_standard = bottleneck_model.predict_proba(
         [typical, moved, full, longer])
     return max(0.0, with_move - base), max(0.0, past_standard - at_standard)
 
@@ -106,8 +107,9 @@ def tighten(price: RiskPrice, loads: Mapping[int, int], flagged: Iterable[int]) 
     return replace(price, day_knees=knees)
 
 
-def _sample(production: Production, model: TrainedModel, weights: Mapping[str, int],
-            boards: Sequence[Solution], seed: int) -> tuple[np.ndarray, np.ndarray]:
+def _sample(production: Production, bottleneck_model: TrainedModel,
+            weights: Mapping[str, int], boards: Sequence[Solution],
+            seed: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(seed)
     boards = [*boards, *(_random_board(production, rng) for _ in range(SAMPLE_BOARDS))]
     loads: list[int] = []
@@ -116,7 +118,8 @@ def _sample(production: Production, model: TrainedModel, weights: Mapping[str, i
         schedule = Schedule(production, board)
         loads.extend(day_loads(schedule, weights).values())
         rows.extend(day_features(schedule, day) for day in schedule.shooting_days)
-    return np.array(loads, dtype=float), np.array(model.predict_proba(rows), dtype=float)
+    probabilities = bottleneck_model.predict_proba(rows)
+    return np.array(loads, dtype=float), np.array(probabilities, dtype=float)
 
 
 def _random_board(production: Production, rng: np.random.Generator) -> Solution:

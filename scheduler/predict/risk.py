@@ -5,8 +5,8 @@ words ("11.5 planned hours", "1 company move", "night shoot"), from the model's 
 ``scene_risk_weights`` turns the model into data the CP model can use: how much each scene adds
 to the bottleneck probability of a typical day, as whole thousandths, so that the risk a day
 carries can be limited or priced with integer sums.  The predictions stay soft: they are never
-hard rules.  ``expected_bottleneck_days`` measures a schedule under a known true process (the
-benchmark on synthetic productions).
+hard rules.  ``true_expected_bottleneck_days`` measures a schedule under the known true process
+(the benchmark on synthetic productions), not under the model's predicted probabilities.
 """
 
 from __future__ import annotations
@@ -208,11 +208,15 @@ def _add_scene(rest: Mapping[str, float], scene: Mapping[str, float]) -> dict[st
 # ----- the benchmark under a known process ------------------------------------------------------
 
 
-def expected_bottleneck_days(
+def true_expected_bottleneck_days(
     schedule: Schedule,
     true_process: Callable[[Mapping[str, float]], float] = true_probability,
 ) -> float:
-    """Expected number of bottleneck days of a schedule under a known process.
+    """Expected number of bottleneck days of a schedule under a known true process.
+
+    Not the planner's ``expected_bottleneck_days`` (``planning``, ``export_json``), which sums the
+    model's *predicted* probabilities: this one sums the probabilities of the process that made
+    the data, which only a synthetic benchmark knows.
 
     Parameters
     ----------

@@ -45,7 +45,7 @@ def test_train_evaluates_and_saves_a_loadable_model(history_file: Path, tmp_path
 
 
 def test_train_reports_history_problems(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="does not exist"):
         train_command(tmp_path / "missing.xlsx", tmp_path / "model")
     assert not (tmp_path / "model").exists()
 

@@ -16,7 +16,7 @@ from predict_builders import (
 
 from scheduler.day_facts import FEATURE_NAMES
 from scheduler.errors import InputError
-from scheduler.predict.history import read_days, read_history
+from scheduler.excel.days import read_days, read_history
 
 
 def problems_of(path: Path, **options: float) -> list[str]:
@@ -145,12 +145,13 @@ def test_missing_sheet_and_unreadable_file(tmp_path: Path) -> None:
     path = write_workbook(tmp_path / "h.xlsx", HISTORY_HEADER, two_productions(), sheet="Past")
     (problem,) = problems_of(path)
     assert problem.startswith("Days: the workbook has no sheet Days (sheets: Past)")
+    # Refused as the breakdown reader refuses them, with its words.
     not_a_workbook = tmp_path / "h.csv"
     not_a_workbook.write_text("Production,Planned Hours\n")
     (problem,) = problems_of(not_a_workbook)
-    assert problem.startswith("h.csv: cannot be read as an .xlsx workbook")
+    assert problem.startswith(f"{not_a_workbook} is a CSV file")
     (problem,) = problems_of(tmp_path / "absent.xlsx")
-    assert problem.startswith("absent.xlsx: no such file")
+    assert problem == f"{tmp_path / 'absent.xlsx'} does not exist; check the path"
 
 
 def test_read_days_needs_features_only(tmp_path: Path) -> None:

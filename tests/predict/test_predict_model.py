@@ -12,7 +12,7 @@ import pytest
 from predict_builders import EXAMPLE_HISTORY, day, synthetic_history
 
 from scheduler.errors import InputError
-from scheduler.predict.history import read_history
+from scheduler.excel.days import read_history
 from scheduler.predict.model import (
     FEATURES,
     LOAD_FEATURES,

@@ -13,9 +13,9 @@ from scheduler.predict.risk import (
     RISK_WEIGHT_SCALE,
     DayRisk,
     describe_driver,
-    expected_bottleneck_days,
     scene_risk_weights,
     score_days,
+    true_expected_bottleneck_days,
 )
 from scheduler.predict.synthetic import true_probability
 from scheduler.solution import Schedule, Solution
@@ -108,9 +108,9 @@ def test_scene_weights_of_a_full_production(model: TrainedModel) -> None:
 
 
 def test_expected_bottleneck_days_sums_the_true_process(schedule: Schedule) -> None:
-    expected = expected_bottleneck_days(schedule)
+    expected = true_expected_bottleneck_days(schedule)
     truth = sum(true_probability(day_features(schedule, d)) for d in schedule.shooting_days)
     assert expected == pytest.approx(truth)
     assert 0 < expected < len(schedule.shooting_days)
-    assert expected_bottleneck_days(schedule, lambda features: 0.5) == pytest.approx(
+    assert true_expected_bottleneck_days(schedule, lambda features: 0.5) == pytest.approx(
         0.5 * len(schedule.shooting_days))

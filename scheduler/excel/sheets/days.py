@@ -9,12 +9,12 @@ from __future__ import annotations
 from openpyxl.workbook.workbook import Workbook
 
 from ...day_facts import FEATURE_NAMES, day_features
+from ...days_sheet import SHEET, WRITTEN_COLUMNS
 from .. import styles
 from ._cells import header, print_setup, put_row, widths
 from ._report import ScheduleReport
 
-SHEET = "Days"
-HEADERS = ("Shoot Day", "Date", *FEATURE_NAMES, "Bottleneck Probability", "Flag", "Actual Hours")
+HEADERS = WRITTEN_COLUMNS
 
 
 def write_days(workbook: Workbook, report: ScheduleReport) -> None:

@@ -1,0 +1,58 @@
+"""Reading sheets as records, from cell values in memory: names claimed once, cells taken once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from scheduler.excel.schema import CAST, PRODUCTION
+from scheduler.excel.source import SheetData
+from scheduler.excel.table import Findings, ParseContext, read_fields, read_table
+
+
+def test_a_field_given_twice_is_located_at_the_second() -> None:
+    """Tests that the first of two rows naming one field is kept and the second reported."""
+    sheet = SheetData("Production", ((1, ("Field", "Value")), (2, ("start_date", "2026-03-02")),
+                                     (3, ("Start", "2026-04-01")), (4, ("colour", "blue"))),
+                      frozenset())
+    findings = Findings()
+    record = read_fields(sheet, PRODUCTION, findings)
+    assert record.values == {"start_date": date(2026, 3, 2)}
+    assert record.columns == {"start_date": "B2"}
+    assert [str(p) for p in findings.problems] == [
+        "Production!A3: field start_date is given twice (also in row 2); keep one"]
+    assert findings.notices == ['Production!A4: field "colour" is not one the planner uses; '
+                                "ignored"]
+
+
+def test_the_date_format_field_is_read_first_and_decides_the_dates() -> None:
+    sheet = SheetData("Production", ((1, ("Field", "Value")), (2, ("start_date", "02/03/2026")),
+                                     (3, ("date_format", "DD/MM/YYYY"))), frozenset())
+    findings = Findings()
+    record = read_fields(sheet, PRODUCTION, findings)
+    assert record.values["start_date"] == date(2026, 3, 2)
+    assert not findings.problems
+
+
+def test_a_field_formula_without_a_value_fails_the_field() -> None:
+    sheet = SheetData("Production", ((1, ("Field", "Value")), (2, ("start_date", None))),
+                      frozenset({(2, 2)}))
+    findings = Findings()
+    record = read_fields(sheet, PRODUCTION, findings)
+    assert record.failed == {"start_date"} and "start_date" not in record.values
+    (problem,) = findings.problems
+    assert problem.where == "Production!B2"
+    assert problem.message.startswith("start_date: the formula has no saved value")
+
+
+def test_a_column_named_twice_and_a_bad_cell_are_located() -> None:
+    """Tests a second header meaning the same column, and a cell that fails to parse (the field
+    is marked failed, so that its default is not taken for the user's value)."""
+    sheet = SheetData("Cast", ((1, ("id", "name", "No", "minor")), (2, ("1", "Ana", "9", "maybe")),
+                               (3, ("2", "Ben", None, None))), frozenset({(3, 2)}))
+    findings = Findings()
+    first, second = read_table(sheet, CAST, ParseContext(), findings)
+    assert first.values == {"id": "1", "name": "Ana"} and first.failed == {"minor"}
+    assert first.columns == {"id": "A", "name": "B", "minor": "D"}
+    assert second.values == {"id": "2"} and second.failed == {"name"}
+    assert [p.where for p in findings.problems] == ["Cast!C1", "Cast!D2", "Cast!B3"]
+    assert "like column A" in findings.problems[0].message
