@@ -18,7 +18,9 @@ from rich.console import Console
 from rich.logging import RichHandler
 
 from .. import __version__
+from ..data import Production
 from ..errors import InputError, PlanShootError
+from ..inputs import read_production
 from ..result import SolveStatus
 
 logger = logging.getLogger("scheduler")
@@ -110,6 +112,14 @@ def user_errors(reading: Path | str | None = None, *, writing: Path | None = Non
         if message is None:
             raise
         refuse(message)
+
+
+def read_checked(path: Path, uss_defaults: Path | None = None,
+                 uss_board: str | None = None) -> Production:
+    """The checked production of ``path`` (a workbook or a USS file, with the calendar of
+    ``uss_board``); on input errors, list them and exit 1."""
+    with user_errors(path, report_bugs=True):  # never a traceback for a user's file
+        return read_production(path, uss_defaults=uss_defaults, uss_board=uss_board)
 
 
 def _message_of(error: Exception, *, reading: Path | str | None, writing: Path | None,

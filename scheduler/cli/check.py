@@ -13,9 +13,8 @@ from rich.text import Text
 
 from ..data import Production
 from ..excel.template import write_template
-from ..inputs import read_production
 from ..overview import overview_rows, overview_warnings
-from .app import app, refuse, stderr, stdout, user_errors
+from .app import app, read_checked, refuse, stderr, stdout, user_errors
 
 
 @app.command()
@@ -34,14 +33,6 @@ def check(
             stderr().print(f"notice: {notice}", markup=False)
         return
     print_overview(production)
-
-
-def read_checked(path: Path, uss_defaults: Path | None = None,
-                 uss_board: str | None = None) -> Production:
-    """The checked production of ``path`` (a workbook or a USS file, with the calendar of
-    ``uss_board``); on input errors, list them and exit 1."""
-    with user_errors(path, report_bugs=True):  # never a traceback for a user's file
-        return read_production(path, uss_defaults=uss_defaults, uss_board=uss_board)
 
 
 def print_overview(production: Production) -> None:

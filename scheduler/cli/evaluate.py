@@ -17,8 +17,7 @@ from ..data import Production
 from ..evaluate import BoardReport, evaluate_board
 from ..inputs import is_uss, read_board
 from ..solution import to_money
-from .app import DefaultsOption, app, refuse, stdout, user_errors
-from .check import read_checked
+from .app import DefaultsOption, app, read_checked, refuse, stdout, user_errors
 
 MAX_BREAKS_SHOWN = 12  # rule breaks of a board listed on screen
 

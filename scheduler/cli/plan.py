@@ -23,8 +23,16 @@ from ..files import same_file, save_text_atomically
 from ..inputs import write_uss_stripboard
 from ..result import Progress, Result
 from ..solution import Schedule, to_money
-from .app import DefaultsOption, app, exit_code, refuse, stderr, stdout, user_errors
-from .check import read_checked
+from .app import (
+    DefaultsOption,
+    app,
+    exit_code,
+    read_checked,
+    refuse,
+    stderr,
+    stdout,
+    user_errors,
+)
 
 if TYPE_CHECKING:  # the planner and the model load LightGBM: only when a command needs them
     from ..planning import Plan

@@ -11,8 +11,7 @@ from ..calendar import long_date
 from ..excel.parse import format_eighths
 from ..inputs import is_uss
 from ..overview import defaults_applied, total_eighths
-from .app import DefaultsOption, app, refuse, stdout, user_errors
-from .check import read_checked
+from .app import DefaultsOption, app, read_checked, refuse, stdout, user_errors
 
 
 @app.command("import-uss")
