@@ -9,6 +9,7 @@ import pytest
 from excel.builders import edit_cells, sample_production, write_sample
 from typer.testing import CliRunner
 
+from scheduler.calendar import long_date
 from scheduler.cli import app, main
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.excel.parse import format_eighths
@@ -26,6 +27,8 @@ def test_check_summarises_a_valid_workbook(tmp_path: Path) -> None:
     assert pages in result.stdout and "Scenes" in result.stdout
     assert f"{production.calendar.num_days} days x 10 h" in result.stdout
     assert "Night share" in result.stdout
+    first, last = production.calendar.dates[0], production.calendar.dates[-1]
+    assert f"{long_date(first)} to {long_date(last)}" in result.stdout  # no zero-padded day
     assert result.stderr == ""
 
 

@@ -149,3 +149,13 @@ def test_the_full_sample_imports_and_reads_back(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "173 scenes, 177 5/8 pages, 59 cast" in result.output
     assert read_workbook(out).to_json() == read_uss(FULL_SAMPLE).to_json()
+
+
+def test_a_failed_uss_write_names_the_uss_file(tiny: Path, tmp_path: Path) -> None:
+    """Tests that ``--uss`` into a missing folder exits 1 naming that file, not the workbook."""
+    uss = tmp_path / "missing" / "plan.uss"
+    result = runner.invoke(app, ["plan", str(tiny), "-o", str(tmp_path / "plan.xlsx"),
+                                 "--uss", str(uss), "--time-limit", "2", "--deterministic"])
+    assert result.exit_code == 1
+    assert f"cannot write {uss}" in result.stderr
+    assert "Traceback" not in result.output
