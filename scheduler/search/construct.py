@@ -15,6 +15,10 @@ passes without a place goes on the first earlier day that takes it (with overtim
 ``max_day_minutes`` as a last resort); when none does, the packing starts over with that block
 put down first, a few times at most.  The result is a valid schedule or ``None``; its effort is
 counted in placements tried, never timed, so the same production always gives the same schedule.
+That count has a ceiling (``PLACEMENTS_PER_SCENE``): on a calendar too full to pack, making room
+for late blocks would otherwise try evictions by the million; past the ceiling the packer stops
+making room, starting over and trying other styles, and returns its best draft for the CP-SAT
+repair.
 """
 
 from __future__ import annotations
@@ -38,6 +42,14 @@ URGENT_SLACK = 3
 
 # Times a packing starts over with a stuck block put down first.
 MAX_RESTARTS = 2
+
+# Placements tried per scene before the packer stops making room and trying again.  Measured
+# (placements tried by one ``pack_calendar``): planted 220-scene features 5,000-22,000 and
+# 480-scene series 15,000-28,000 when they pack (400,000 on one that does not); the USS sample's
+# boards 320,000 where they pack, 4-6.4 million (40-90 s on 2 busy cores) where they do not.
+# The ceiling lets every packing measured that succeeds finish as before, and stops the hopeless
+# ones after a few seconds, leaving the time to the CP-SAT repair.
+PLACEMENTS_PER_SCENE = 2000
 
 
 @dataclass(frozen=True)
@@ -106,21 +118,38 @@ def pack_calendar(production: Production, horizon: int | None = None,
     blocks = build_blocks(production, position, rules.allowed_starts)
     if blocks is None or any(not block.starts for block in blocks):
         return None
+    effort = _Effort(PLACEMENTS_PER_SCENE * len(production.scenes))
     best: Packing | None = None
     for style in styles:
-        packing = _pack_in_style(rules, blocks, style)
+        packing = _pack_in_style(rules, blocks, style, effort)
         if packing.is_valid:
             logger.info("packer: %d scenes on %d shoot days", len(production.scenes),
                         max(packing.solution.start_day.values(), default=0))
             return packing
         if best is None or len(packing.stuck) < len(best.stuck):
             best = packing
+        if effort.is_spent:
+            logger.info("packer: %d placements tried; no more packing styles", effort.spent)
+            break
     assert best is not None
     logger.info("packer: no valid day for scene(s) %s", ", ".join(best.stuck))
     return best
 
 
-def _pack_in_style(rules: StaticRules, blocks: list[Block], style: PackingStyle) -> Packing:
+class _Effort:
+    """Placements tried, against a ceiling shared by every style and restart of one packing."""
+
+    def __init__(self, ceiling: int) -> None:
+        self.ceiling = ceiling
+        self.spent = 0
+
+    @property
+    def is_spent(self) -> bool:
+        return self.spent >= self.ceiling
+
+
+def _pack_in_style(rules: StaticRules, blocks: list[Block], style: PackingStyle,
+                   effort: _Effort) -> Packing:
     """One style's packing, started over with each stuck block put down first, a few times."""
     if style.shuffle:
         rng = random.Random(style.shuffle)
@@ -128,13 +157,13 @@ def _pack_in_style(rules: StaticRules, blocks: list[Block], style: PackingStyle)
     first: list[Block] = []
     best: Packing | None = None
     for _ in range(MAX_RESTARTS + 1):
-        packer = _Packer(rules, blocks, first, style)
+        packer = _Packer(rules, blocks, first, style, effort)
         stuck = packer.pack()
         packing = Packing(Solution(start_day=dict(packer.start_day)),
                           tuple(sid for block in stuck for sid in block.scene_ids))
         if best is None or len(packing.stuck) < len(best.stuck):
             best = packing
-        if not stuck:
+        if not stuck or effort.is_spent:
             break
         logger.debug("packer: no day for scene(s) %s; packing again with them first",
                      ", ".join(stuck[0].scene_ids))
@@ -147,9 +176,10 @@ class _Packer(PartialBoard):
     """One packing of the calendar, day by day."""
 
     def __init__(self, rules: StaticRules, blocks: list[Block], first: list[Block],
-                 style: PackingStyle) -> None:
+                 style: PackingStyle, effort: _Effort) -> None:
         super().__init__(rules)
         self.style = style
+        self.effort = effort
         self.blocks = blocks
         self.first = first
         self.deadline = block_deadlines(self.production, blocks)
@@ -273,14 +303,22 @@ class _Packer(PartialBoard):
                     return True
         return False
 
+    def fits(self, block: Block, start: int, hours_limit: int) -> bool:
+        """``PartialBoard.fits``, counted against the packing's effort."""
+        self.effort.spent += 1
+        return super().fits(block, start, hours_limit)
+
     def _make_room(self, block: Block, today: int) -> bool:
         """Put a late block on one of its days by taking blocks off that day (and the days
         either side, for the night turnaround): one block at a time first, then one after
         another until it fits.  The blocks taken off go on other days, or back to be packed
-        later when they may still start after ``today``.  Undone when that fails."""
+        later when they may still start after ``today``.  Undone when that fails, and not tried
+        once the packing's effort is spent."""
         for start in sorted(block.starts):
             in_the_way = self._in_the_way(block, start)
             for trial in [[other] for other in in_the_way] + [in_the_way]:
+                if self.effort.is_spent:
+                    return False
                 saved = self._snapshot()
                 if self._evict_and_put(block, start, trial, today):
                     return True

@@ -120,3 +120,29 @@ def test_packing_repeats_itself() -> None:
     first, second = pack_calendar(prod), pack_calendar(prod)
     assert first is not None and second is not None
     assert first.solution == second.solution
+
+
+def test_a_packing_stops_at_its_effort_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests that the placements a packing tries are capped (per scene), across its styles and
+    restarts, and that a packing stopped there is still a whole draft naming its stuck scenes."""
+    from scheduler.board import PartialBoard
+    from scheduler.search import construct
+
+    prod = read_production(EXAMPLES / "short_film.xlsx")
+    tried = 0
+    plain_fits = PartialBoard.fits
+
+    def counted_fits(self: PartialBoard, *args: object) -> bool:
+        nonlocal tried
+        tried += 1
+        return plain_fits(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PartialBoard, "fits", counted_fits)
+    monkeypatch.setattr(construct, "PLACEMENTS_PER_SCENE", 1)
+    packing = pack_calendar(prod)
+    assert packing is not None
+    assert set(packing.solution.start_day) == {scene.id for scene in prod.scenes}
+    capped, tried = tried, 0
+    monkeypatch.setattr(construct, "PLACEMENTS_PER_SCENE", 10**9)
+    pack_calendar(prod)
+    assert capped < tried  # after the ceiling only the fill of the packing under way goes on
