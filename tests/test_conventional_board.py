@@ -12,7 +12,6 @@ import os
 import random
 import subprocess
 import sys
-import time
 from datetime import timedelta
 from pathlib import Path
 from types import ModuleType
@@ -472,13 +471,12 @@ def test_220_scene_productions_get_a_valid_board(kind: str) -> None:
     assert boards_found(kind, 220, range(2)) == 2
 
 
-def test_a_480_scene_board_takes_about_a_second() -> None:
+def test_a_480_scene_production_gets_a_valid_board() -> None:
+    """Tests the board of a 480-scene feature (its speed is the benchmarks' business, not a
+    unit test's: about a second on one core)."""
     prod = generator().generate_production(480, 0, "feature")
-    started = time.perf_counter()
     board = conventional_board(prod)
-    elapsed = time.perf_counter() - started
     assert board is not None and validate(prod, board) == []
-    assert elapsed < 3.0  # about 1 s on one core; slack for busy CI machines
 
 
 @pytest.mark.slow
