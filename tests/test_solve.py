@@ -15,7 +15,6 @@ from scheduler.result import Progress, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import Schedule, Solution
 from scheduler.solve import solve
-
 from scheduler.validate import validate
 
 solve_module = sys.modules["scheduler.solve"]  # the package face exports the function solve
