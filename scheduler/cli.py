@@ -315,8 +315,7 @@ def _plan_live(production: Production, config: SolverConfig, model: TrainedModel
                                    on_progress=on_progress, stop=stop)
     finally:
         signal.signal(signal.SIGINT, previous)
-    plan.result.interrupted = plan.result.interrupted or stop.is_set()
-    return plan
+    return plan  # plan_production counts the stop in ``result.interrupted``
 
 
 def _load_model(model_dir: Path | None) -> TrainedModel:

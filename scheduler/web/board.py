@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..excel.styles import DEFAULT_PALETTE, StripPalette
-from ..export_json import RiskByDay, hours_text, pages_text, parts_in_shooting_order
+from ..report import RiskByDay, hours_text, pages_text, parts_in_shooting_order
 from ..solution import ScenePart, Schedule
 
 
