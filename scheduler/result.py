@@ -26,7 +26,10 @@ class SolveStatus(StrEnum):
 class Conflict:
     """One rule instance taking part in an infeasibility, in producer language.
 
-    ``subjects`` names the scenes, people and places involved (ids), for reports and tests.
+    A conflict is a fact about the production: together with the other conflicts it leaves no
+    valid schedule, so no schedule is involved (compare ``validate.Violation``, a rule a given
+    schedule breaks on a given day).  ``subjects`` names the scenes, people and places involved
+    (ids), for reports and tests.
     """
 
     rule: Rule
@@ -50,6 +53,14 @@ class Progress:
     objective: int
     bound: int
     stage: str = ""
+
+
+def relative_gap(objective: int, bound: int) -> float:
+    """How much the cost may lie above the cheapest possible, as a share of the cost (0 when
+    the cost is 0 or proven)."""
+    if objective == 0:
+        return 0.0
+    return max(0.0, (objective - bound) / objective)
 
 
 # One row of a summary a person reads: (label, text).
@@ -133,9 +144,7 @@ class Result:
         """Relative gap between the cost and the proven lower bound (0 when proven optimal)."""
         if self.objective is None or self.lower_bound is None:
             return None
-        if self.objective == 0:
-            return 0.0
-        return max(0.0, (self.objective - self.lower_bound) / self.objective)
+        return relative_gap(self.objective, self.lower_bound)
 
     def summary(self, forecast: Sequence[SummaryRow] = ()) -> list[SummaryRow]:
         """The result as a person reads it, in order: status, cost, bound and gap, the

@@ -67,6 +67,11 @@ class BoardDay:
     def date_text(self) -> str:
         return f"{self.date:%a} {self.date.day} {self.date:%b}"
 
+    @property
+    def chance_text(self) -> str:
+        """The chance of an overrun in whole percent (``82%``); empty when not forecast."""
+        return f"{self.probability * 100:.0f}%" if self.probability is not None else ""
+
 
 @dataclass(frozen=True)
 class Board:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ..calendar import long_date
 from ..data import Production
-from ..dood import DoodCode, day_out_of_days
+from ..dood import DoodCode, DoodRow, day_out_of_days
 from ..planning import Plan
 from ..report import SummaryValue, pages_text, summary_fields
 from ..result import Result, SolveStatus
@@ -119,17 +119,24 @@ class DoodCell:
 
 @dataclass(frozen=True)
 class DoodLine:
-    cast_id: str
-    name: str
-    character: str
+    """A cast member's row of the Day Out of Days (``dood.DoodRow``), with a cell per day and
+    its dates and cost as the page writes them."""
+
+    row: DoodRow
     cells: tuple[DoodCell, ...]
-    work: int
-    hold: int
-    drop: int
-    paid: int
-    start: str
-    finish: str
-    cost: str
+    currency: str
+
+    @property
+    def start(self) -> str:
+        return _short(self.row.start)
+
+    @property
+    def finish(self) -> str:
+        return _short(self.row.finish)
+
+    @property
+    def cost(self) -> str:
+        return money_text(self.row.cost_money, self.currency)
 
 
 @dataclass(frozen=True)
@@ -145,11 +152,8 @@ def dood_table(schedule: Schedule) -> DoodTable:
     currency = schedule.production.settings.currency
     empty = DoodCell("", "", "")
     lines = tuple(
-        DoodLine(row.cast_id, row.name, row.character,
-                 tuple(_dood_cell(row.codes[day]) if day in row.codes else empty
-                       for day in dood.days),
-                 row.work_days, row.hold_days, row.drop_days, row.paid_days,
-                 _short(row.start), _short(row.finish), money_text(row.cost_money, currency))
+        DoodLine(row, tuple(_dood_cell(row.codes[day]) if day in row.codes else empty
+                            for day in dood.days), currency)
         for row in dood.rows)
     days = tuple((day, f"{when.day} {when:%b}") for day, when in zip(dood.days, dood.dates,
                                                                        strict=True))
