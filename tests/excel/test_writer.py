@@ -175,6 +175,28 @@ def test_costs_sum_to_total_and_budget_headroom(workbook: Any,
     assert Decimal(str(headroom)) == Decimal(100_000) - to_money(schedule.total_cost)
 
 
+def test_costs_say_what_each_rate_is_paid_per(workbook: Any,
+                                              sample: tuple[Production, Schedule]) -> None:
+    """Tests the Days and Per columns: overtime is one day's, per hour; a company move per
+    move; a location's move-in per visit; everything else per day."""
+    _, schedule = sample
+    rows = [r for r in table(workbook["Costs"]) if r["Category"] in COST_CATEGORIES]
+    per = {(r["Category"], r["Item"]): (r["Days"], r["Per"]) for r in rows}
+    kinds = set()
+    for line in schedule.cost_lines:
+        days, unit = per[(line.category, line.item)]
+        if line.category == "overtime":
+            assert (days, unit) == (1, "hour")
+        elif line.category == "moves":
+            assert (days, unit) == (line.quantity, "move")
+        elif line.item.endswith(" move-in"):
+            assert (days, unit) == (line.quantity, "visit")
+        else:
+            assert (days, unit) == (line.quantity, "day")
+        kinds.add(unit)
+    assert kinds == {"day", "hour", "move", "visit"}
+
+
 def test_summary_fields(workbook: Any, sample: tuple[Production, Schedule]) -> None:
     """Tests the Summary's contract fields against Schedule and the result."""
     prod, schedule = sample
