@@ -68,11 +68,11 @@ class Plan:
     rounds: tuple[RoundReport, ...] = ()
 
     @property
-    def expected_bottleneck_days(self) -> float | None:
-        """The predicted count of bottleneck days: the sum of the days' probabilities."""
+    def predicted_bottleneck_days(self) -> float | None:
+        """The expected count of bottleneck days under the forecast; None without one."""
         if not self.risk:
             return None
-        return expected_bottleneck_days(self.risk)
+        return predicted_bottleneck_days(self.risk)
 
     def summary(self) -> list[SummaryRow]:
         """``Result.summary`` with the forecast after the schedule's facts: the days flagged as
@@ -82,12 +82,13 @@ class Plan:
         flagged = [str(day) for day, forecast in self.risk.items() if forecast.flag]
         return self.result.summary(forecast=(
             ("likely bottleneck days", ", ".join(flagged) or "none"),
-            ("expected bottleneck days", f"{expected_bottleneck_days(self.risk):.2f}"),
+            ("expected bottleneck days", f"{predicted_bottleneck_days(self.risk):.2f}"),
         ))
 
 
-def expected_bottleneck_days(risk: Mapping[int, DayRisk]) -> float:
-    """The predicted count of bottleneck days of a forecast (probabilities summed)."""
+def predicted_bottleneck_days(risk: Mapping[int, DayRisk]) -> float:
+    """The expected count of bottleneck days under a forecast: its probabilities summed (not
+    under the true synthetic process, ``predict.risk.expected_bottleneck_days``)."""
     return sum(forecast.probability for forecast in risk.values())
 
 
@@ -110,7 +111,7 @@ class _Candidate:
 
     @property
     def expected_bottleneck_days(self) -> float:
-        return expected_bottleneck_days(self.risk)
+        return predicted_bottleneck_days(self.risk)
 
     def priced(self, day_value: int) -> float:
         """Cost plus the expected bottleneck days at their worth, in cost units."""

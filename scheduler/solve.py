@@ -136,16 +136,15 @@ def solve(
             if improved != best.solution:
                 best = Schedule(production, improved)
 
-    found_best = _Best(status, best)
+    lower = None
     if best is not None:
-        found_best = _Best(status, best, best.total_cost if status is SolveStatus.OPTIMAL
-                           else min(bound, best.total_cost))
-    found_best = _fall_back_to_baseline(_consistent(found_best), baseline, notes)
+        lower = best.total_cost if status is SolveStatus.OPTIMAL else min(bound, best.total_cost)
+    chosen = _fall_back_to_baseline(_consistent(_Best(status, best, lower)), baseline, notes)
     explained: tuple[Conflict, ...] = ()
-    if found_best.status is SolveStatus.INFEASIBLE:
+    if chosen.status is SolveStatus.INFEASIBLE:
         limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
         explained = tuple(explain(production, time_limit=limit))
-    return _result(found_best, baseline, notes, began, stop, conflicts=explained,
+    return _result(chosen, baseline, notes, began, stop, conflicts=explained,
                    bound_by_category=dict(counted.by_category),
                    least_shoot_days=counted.min_wrap_day)
 

@@ -98,5 +98,5 @@ def test_the_plan_summary_puts_the_forecast_after_the_schedule_facts() -> None:
     assert text["likely bottleneck days"] == "10"
     assert text["expected bottleneck days"] == "1.17"
     assert text["risk premium"] == "2.00 EUR"
-    assert plan.expected_bottleneck_days == pytest.approx(1.17)
+    assert plan.predicted_bottleneck_days == pytest.approx(1.17)
     assert Plan(result, None).summary() == result.summary()
