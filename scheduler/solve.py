@@ -97,17 +97,35 @@ def solve(
         return _solve_as_order(production, config, baseline, notes, on_progress, stop, began)
 
     counted = lower_bound(production)
-    bound = counted.total
-    report = _reporter(on_progress, began, bound)
+    report = _reporter(on_progress, began, counted.total)
     if baseline is not None:
-        report(Progress(0.0, baseline.total_cost, bound))
+        report(Progress(0.0, baseline.total_cost, counted.total))
+    found = _search(production, config, [valid_hint, baseline], hint, counted.total,
+                    counted.min_wrap_day, report, stop, began)
+    chosen = _fall_back_to_baseline(_consistent(found), baseline, notes)
+    explained: tuple[Conflict, ...] = ()
+    if chosen.status is SolveStatus.INFEASIBLE:
+        limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
+        explained = tuple(explain(production, time_limit=limit))
+    return _result(chosen, baseline, notes, began, stop, conflicts=explained,
+                   bound_by_category=dict(counted.by_category),
+                   least_shoot_days=counted.min_wrap_day)
+
+
+def _search(production: Production, config: SolverConfig, candidates: list[Schedule | None],
+            hint: Solution | None, bound: int, least_wrap: int,
+            report: Callable[[Progress], None], stop: threading.Event | None,
+            began: float) -> _Best:
+    """The search of ``solve``: the cheapest first schedule and its tighter packings; the full
+    model when there is none, or when the production is small enough for a proof; then the
+    neighbourhood search for the rest of the time.  The best schedule and its proven bound
+    (``bound`` is the counting bound, ``least_wrap`` the least wrap day)."""
     search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
-    best, guide = _first_schedule(production, config, [valid_hint, baseline], hint, search,
-                                  began)
+    best, guide = _first_schedule(production, config, candidates, hint, search, began)
     status = SolveStatus.NO_SOLUTION
     if best is not None:
         report(Progress(0.0, best.total_cost, bound))
-        tighter = _tightened(production, config, best, counted.min_wrap_day, search, began)
+        tighter = _tightened(production, config, best, least_wrap, search, began)
         if tighter is not best:
             best = tighter
             report(Progress(0.0, best.total_cost, bound))
@@ -129,24 +147,16 @@ def solve(
         if outcome.bound is not None:
             search.bound = bound = max(bound, outcome.bound)
 
-    if best is not None and status is not SolveStatus.OPTIMAL and not _stopped(stop):
+    if best is None:
+        return _Best(status)
+    if status is not SolveStatus.OPTIMAL and not _stopped(stop):
         budget = search_budget(config, began)
         if budget > 0:
             improved = search.improve(best.solution, budget)
             if improved != best.solution:
                 best = Schedule(production, improved)
-
-    lower = None
-    if best is not None:
-        lower = best.total_cost if status is SolveStatus.OPTIMAL else min(bound, best.total_cost)
-    chosen = _fall_back_to_baseline(_consistent(_Best(status, best, lower)), baseline, notes)
-    explained: tuple[Conflict, ...] = ()
-    if chosen.status is SolveStatus.INFEASIBLE:
-        limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
-        explained = tuple(explain(production, time_limit=limit))
-    return _result(chosen, baseline, notes, began, stop, conflicts=explained,
-                   bound_by_category=dict(counted.by_category),
-                   least_shoot_days=counted.min_wrap_day)
+    lower = best.total_cost if status is SolveStatus.OPTIMAL else min(bound, best.total_cost)
+    return _Best(status, best, lower)
 
 
 @dataclass(frozen=True)
@@ -171,7 +181,6 @@ def _result(best: _Best, baseline: Schedule | None, notes: list[str], began: flo
         interrupted=_stopped(stop), notes=tuple(notes),
         bound_by_category=bound_by_category or {}, least_shoot_days=least_shoot_days,
     )
-
 
 
 def _first_schedule(production: Production, config: SolverConfig,
