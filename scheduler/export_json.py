@@ -1,9 +1,8 @@
-"""The schedule as JSON, and the report facts the workbook shares with it.
+"""The schedule as JSON: what ``plan-shoot --json OUT.json`` saves.
 
-``schedule_to_json`` writes what ``plan-shoot --json OUT.json`` saves: the summary, one row per
-scene part in shooting order, the day features, the Day Out of Days and every cost line.  The
-helpers here (``summary_fields``, ``schedule_rows``, ``parts_in_shooting_order``, ``pages_text``)
-are pure and also feed the Excel writer, so both outputs say the same thing.
+The summary, one row per scene part in shooting order, the day features, the Day Out of Days and
+every cost line.  The facts come from ``report`` (as the workbook's and the web page's do), so
+every output says the same thing.
 
 Money is in currency units (``to_money`` of the cost units), dates are ISO text.
 """
@@ -11,164 +10,16 @@ Money is in currency units (``to_money`` of the cost units), dates are ISO text.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .data import DayNight, Production
+from .data import Production
 from .day_facts import day_features
 from .dood import DROP_CONVENTION, day_out_of_days
+from .report import RiskByDay, ScheduleRow, cost_line_days, schedule_rows, summary_fields
 from .result import Result
-from .solution import COST_CATEGORIES, ScenePart, Schedule, to_money
-
-# What a bottleneck predictor says about a shoot day: probability, flagged, main drivers.
-DayRisk = tuple[float, bool, Sequence[str]]
-RiskByDay = Mapping[int, DayRisk]
-
-SummaryValue = str | int | float | Decimal | date | None
-
-# Light order within one location block: the sun does not wait.
-_LIGHT_ORDER = {DayNight.DAWN: 0, DayNight.DAY: 1, DayNight.DUSK: 2, DayNight.NIGHT: 3}
-
-
-def pages_text(eighths: int) -> str:
-    """Page count as a board writes it: ``2 3/8``, ``3/8``, ``2``, ``0``."""
-    whole, rest = divmod(eighths, 8)
-    if not rest:
-        return str(whole)
-    return f"{whole} {rest}/8" if whole else f"{rest}/8"
-
-
-def hours_text(minutes: int) -> str:
-    """Minutes as ``H:MM``, e.g. ``10:30``."""
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
-def parts_in_shooting_order(schedule: Schedule, day: int) -> list[ScenePart]:
-    """A day's scene parts as they are shot: grouped by location in the order the locations
-    are visited (as ``Schedule.locations_on`` counts the moves), DAWN, DAY, DUSK, NIGHT within a
-    location, then breakdown order."""
-    visit_order = {loc: i for i, loc in enumerate(schedule.locations_on(day))}
-    position = {scene.id: i for i, scene in enumerate(schedule.production.scenes)}
-    return sorted(
-        schedule.parts_by_day[day],
-        key=lambda part: (
-            visit_order.get(part.scene.location or "", len(visit_order)),
-            _LIGHT_ORDER[part.scene.day_night],
-            position[part.scene.id],
-        ),
-    )
-
-
-@dataclass(frozen=True)
-class ScheduleRow:
-    """One scene on one shoot day it occupies (the ``Schedule`` sheet's row)."""
-
-    shoot_day: int
-    date: date
-    scene: str
-    part: str
-    set_name: str
-    location: str
-    int_ext: str
-    day_night: str
-    eighths: int  # pages shot: the whole scene on its first part, 0 on the others
-    minutes: int
-    cast: tuple[str, ...]
-
-    @property
-    def pages(self) -> float:
-        return self.eighths / 8
-
-    @property
-    def hours(self) -> float:
-        return round(self.minutes / 60, 4)
-
-
-def schedule_rows(schedule: Schedule) -> list[ScheduleRow]:
-    """Every scene part in shooting order; a multi-day scene's pages count on its first part,
-    as in ``Schedule.eighths_on``, so that the rows of a day add up to the day's pages."""
-    rows = []
-    for day in schedule.shooting_days:
-        when = schedule.calendar.date_of(day)
-        for part in parts_in_shooting_order(schedule, day):
-            scene = part.scene
-            rows.append(ScheduleRow(
-                shoot_day=day, date=when, scene=scene.id, part=part.label,
-                set_name=scene.set_name, location=scene.location or "",
-                int_ext=scene.int_ext.value, day_night=scene.day_night.value,
-                eighths=scene.eighths if part.index == 0 else 0, minutes=part.minutes,
-                cast=scene.cast,
-            ))
-    return rows
-
-
-def bottleneck_days(risk: RiskByDay | None) -> list[int]:
-    """Shoot days a predictor flags as likely bottlenecks, in order."""
-    return sorted(day for day, (_, flagged, _) in (risk or {}).items() if flagged)
-
-
-def summary_fields(production: Production, result: Result,
-                   risk: RiskByDay | None = None) -> list[tuple[str, SummaryValue]]:
-    """The ``Summary`` sheet as (field, value) pairs; money in currency units, ``gap`` a share.
-
-    The fields of ``spec/outputs.md`` are always present (empty when there is no schedule);
-    the producer's extras follow.
-    """
-    settings = production.settings
-    budget = Decimal(settings.budget) if settings.budget is not None else None
-    lower_bound = to_money(result.lower_bound) if result.lower_bound is not None else None
-    fields: list[tuple[str, SummaryValue]] = [
-        ("title", settings.title),
-        ("status", result.status.value),
-    ]
-    if result.solution is None:
-        fields += [("total_cost", None), ("lower_bound", lower_bound), ("gap", None),
-                   ("budget", budget), ("shoot_days", None), ("wrap_date", None),
-                   ("solve_seconds", round(result.runtime, 2))]
-        fields += [(f"cost_{category}", None) for category in COST_CATEGORIES]
-        fields += [("bottleneck_days", ""), ("currency", settings.currency),
-                   ("scenes", len(production.scenes)), ("conflicts", len(result.conflicts))]
-        return fields
-    schedule = Schedule(production, result.solution)
-    total = to_money(schedule.total_cost)
-    wrap = schedule.wrap_day
-    fields += [
-        ("total_cost", total),
-        ("lower_bound", lower_bound),
-        ("gap", result.gap),
-        ("budget", budget),
-        ("shoot_days", wrap),
-        ("wrap_date", schedule.calendar.date_of(wrap) if wrap else None),
-        ("solve_seconds", round(result.runtime, 2)),
-    ]
-    fields += [(f"cost_{category}", to_money(schedule.cost_by_category[category]))
-               for category in COST_CATEGORIES]
-    fields += [(f"lower_bound_{category}", to_money(result.bound_by_category[category]))
-               for category in COST_CATEGORIES if category in result.bound_by_category]
-    if result.least_shoot_days is not None:
-        fields.append(("least_shoot_days", result.least_shoot_days))
-    fields += [
-        ("bottleneck_days", ", ".join(str(day) for day in bottleneck_days(risk))),
-        ("currency", settings.currency),
-        ("scenes", len(production.scenes)),
-        ("pages", pages_text(sum(scene.eighths for scene in production.scenes))),
-        ("shooting_days_with_scenes", len(schedule.shooting_days)),
-        ("cast_hold_days", schedule.total_hold_days),
-        ("company_moves", schedule.total_moves),
-    ]
-    if risk:
-        expected = sum(probability for probability, _, _ in risk.values())
-        fields += [("expected_bottleneck_days", round(expected, 2)),
-                   ("risk_premium", to_money(result.risk_premium))]
-    if result.baseline_cost is not None:
-        baseline = to_money(result.baseline_cost)
-        fields += [("baseline_cost", baseline), ("saving_vs_baseline", baseline - total)]
-    if budget is not None:
-        fields.append(("budget_headroom", budget - total))
-    return fields
+from .solution import Schedule, to_money
 
 
 def schedule_to_json(production: Production, result: Result, *,
@@ -203,8 +54,8 @@ def schedule_to_json(production: Production, result: Result, *,
         ],
         "notes": [*production.notices, *result.notes],
     }
-    if result.solution is not None:
-        schedule = Schedule(production, result.solution)
+    schedule = result.schedule
+    if schedule is not None:
         document["schedule"] = [_schedule_row_json(row) for row in schedule_rows(schedule)]
         document["days"] = [_day_json(schedule, day, risk) for day in schedule.shooting_days]
         document["day_out_of_days"] = _dood_json(schedule)
@@ -252,7 +103,7 @@ def _dood_json(schedule: Schedule) -> dict[str, Any]:
 def _costs_json(schedule: Schedule) -> dict[str, Any]:
     return {
         "lines": [
-            {"category": line.category, "item": line.item, "days": line.days,
+            {"category": line.category, "item": line.item, "days": cost_line_days(line),
              "rate": line.rate, "amount": to_money(line.amount)}
             for line in schedule.cost_lines
         ],

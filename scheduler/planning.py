@@ -16,15 +16,15 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 
 from .config import SolverConfig
 from .data import Production
 from .predict.model import TrainedModel, load_default
 from .predict.pricing import day_loads, fit_risk_price, tighten
 from .predict.risk import DayRisk, scene_risk_weights, score_days
-from .result import Progress, Result, SolveStatus
+from .result import Progress, Result, SolveStatus, SummaryRow
 from .risk_price import RiskPrice
 from .search import NeighbourhoodSearch
 from .solution import COST_SCALE, Schedule, Solution, to_money
@@ -49,7 +49,7 @@ class RoundReport:
     kept: bool = False
 
 
-@dataclass
+@dataclass(frozen=True)
 class Plan:
     """A solve's result and the bottleneck forecast of its days.
 
@@ -65,7 +65,31 @@ class Plan:
 
     result: Result
     risk: dict[int, DayRisk] | None
-    rounds: list[RoundReport] = field(default_factory=list)
+    rounds: tuple[RoundReport, ...] = ()
+
+    @property
+    def predicted_bottleneck_days(self) -> float | None:
+        """The expected count of bottleneck days under the forecast; None without one."""
+        if not self.risk:
+            return None
+        return predicted_bottleneck_days(self.risk)
+
+    def summary(self) -> list[SummaryRow]:
+        """``Result.summary`` with the forecast after the schedule's facts: the days flagged as
+        likely bottlenecks and the expected count of bottleneck days."""
+        if not self.risk:
+            return self.result.summary()
+        flagged = [str(day) for day, forecast in self.risk.items() if forecast.flag]
+        return self.result.summary(forecast=(
+            ("likely bottleneck days", ", ".join(flagged) or "none"),
+            ("expected bottleneck days", f"{predicted_bottleneck_days(self.risk):.2f}"),
+        ))
+
+
+def predicted_bottleneck_days(risk: Mapping[int, DayRisk]) -> float:
+    """The expected count of bottleneck days under a forecast: its probabilities summed (not
+    under the true synthetic process, ``predict.risk.expected_bottleneck_days``)."""
+    return sum(forecast.probability for forecast in risk.values())
 
 
 @dataclass
@@ -87,7 +111,7 @@ class _Candidate:
 
     @property
     def expected_bottleneck_days(self) -> float:
-        return sum(forecast.probability for forecast in self.risk.values())
+        return predicted_bottleneck_days(self.risk)
 
     def priced(self, day_value: int) -> float:
         """Cost plus the expected bottleneck days at their worth, in cost units."""
@@ -129,15 +153,15 @@ def plan_production(
     day_value = production.settings.bottleneck_cost if risk_aware else 0
     if day_value == 0 or rounds == 0:
         result = solve(production, config, on_progress=on_progress, stop=stop)
-        risk = score_days(Schedule(production, result.solution), model) if result.solution else None
-        return Plan(result, risk)
+        schedule = result.schedule
+        return Plan(result, score_days(schedule, model) if schedule is not None else None)
 
     began = time.monotonic()
     first_config = config.model_copy(update={"time_limit": config.time_limit * FIRST_ROUND_SHARE})
     result = solve(production, first_config, on_progress=on_progress, stop=stop)
-    if result.solution is None:
+    if result.schedule is None:
         return Plan(result, None)
-    first = cheapest = best = latest = _candidate(production, model, result.solution)
+    first = cheapest = best = latest = _candidate(result.schedule, model)
     reports = [_report(0, first)]
     price = None
     if first.flagged_days and not _stopped(stop):  # else no round runs: fitting would be wasted
@@ -154,24 +178,24 @@ def plan_production(
                               bound=result.lower_bound, stage=f"risk round {number} of {rounds}")
         if found is None:
             break
-        latest = _candidate(production, model, found)
+        latest = _candidate(Schedule(production, found), model)
         reports.append(_report(number, latest))
         cheapest = min(cheapest, latest, key=lambda candidate: candidate.cost)
         if latest.priced(day_value) < best.priced(day_value):
             best, kept = latest, number
     reports[kept] = replace(reports[kept], kept=True)
-    _keep(result, best, first, cheapest, len(reports) - 1, production.settings.currency)
-    result.runtime = time.monotonic() - began
-    result.interrupted = result.interrupted or _stopped(stop)
-    return Plan(result, best.risk, reports)
+    result = replace(_keep(result, best, first, cheapest, len(reports) - 1,
+                           production.settings.currency),
+                     runtime=time.monotonic() - began,
+                     interrupted=result.interrupted or _stopped(stop))
+    return Plan(result, best.risk, tuple(reports))
 
 
 def _stopped(stop: threading.Event | None) -> bool:
     return stop is not None and stop.is_set()
 
 
-def _candidate(production: Production, model: TrainedModel, solution: Solution) -> _Candidate:
-    schedule = Schedule(production, solution)
+def _candidate(schedule: Schedule, model: TrainedModel) -> _Candidate:
     return _Candidate(schedule, score_days(schedule, model))
 
 
@@ -208,22 +232,23 @@ def _solve_priced(production: Production, price: RiskPrice, start: Solution,
 
 
 def _keep(result: Result, best: _Candidate, first: _Candidate, cheapest: _Candidate,
-          risk_rounds: int, currency: str) -> None:
-    """Put the plan kept into ``result`` and say what the risk rounds bought, at what price."""
+          risk_rounds: int, currency: str) -> Result:
+    """``result`` with the plan kept, saying what the risk rounds bought, at what price."""
     if best is first:
-        if risk_rounds:
-            result.notes.append(
-                f"risk rounds: {risk_rounds} re-solves found no plan whose lower risk was "
-                f"worth its cost; the cheapest plan is kept")
-        return
-    result.solution, result.objective = best.solution, best.cost
-    if result.lower_bound is not None and result.lower_bound >= best.cost:
-        result.lower_bound = best.cost  # a later round found it cheaper than the first's proof
+        if not risk_rounds:
+            return result
+        return replace(result, notes=(
+            *result.notes, f"risk rounds: {risk_rounds} re-solves found no plan whose lower "
+                           f"risk was worth its cost; the cheapest plan is kept"))
+    status, lower_bound = result.status, result.lower_bound
+    if lower_bound is not None and lower_bound >= best.cost:
+        lower_bound = best.cost  # a later round found it cheaper than the first's proof
     else:
-        result.status = SolveStatus.FEASIBLE  # not proven the cheapest
-    result.risk_premium = premium = best.cost - cheapest.cost
+        status = SolveStatus.FEASIBLE  # not proven the cheapest
+    premium = best.cost - cheapest.cost
     share = premium / cheapest.cost if cheapest.cost else 0.0
-    result.notes.append(
-        f"risk-aware plan: {to_money(premium):,} {currency} ({share:.1%}) "
-        f"more than the cheapest plan found, for {first.expected_bottleneck_days:.2f} -> "
-        f"{best.expected_bottleneck_days:.2f} expected bottleneck days (predicted)")
+    note = (f"risk-aware plan: {to_money(premium):,} {currency} ({share:.1%}) "
+            f"more than the cheapest plan found, for {first.expected_bottleneck_days:.2f} -> "
+            f"{best.expected_bottleneck_days:.2f} expected bottleneck days (predicted)")
+    return replace(result, status=status, schedule=best.schedule, lower_bound=lower_bound,
+                   risk_premium=premium, notes=(*result.notes, note))

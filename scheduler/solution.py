@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from fractions import Fraction
 from functools import cached_property
 from itertools import pairwise
 
 from pydantic import BaseModel, ConfigDict
 
 from .calendar import consecutive_runs
-from .data import Billing, Production, Resource, Scene
+from .data import MINUTES_PER_HOUR, Billing, Production, Resource, Scene
 
 COST_SCALE = 60  # cost units per currency unit: overtime is paid by the minute
 
@@ -81,15 +83,41 @@ class CastDays:
         return len(self.work) + len(self.hold)
 
 
+class CostUnit(StrEnum):
+    """What a cost line's rate is paid per."""
+
+    DAY = "day"
+    HOUR = "hour"  # overtime
+    MOVE = "move"  # company moves
+    VISIT = "visit"  # a location's move-in, once per run of consecutive days there
+
+
 @dataclass(frozen=True)
 class CostLine:
-    """One line of the cost report, in cost units."""
+    """One line of the cost report: ``quantity`` units at ``rate`` make ``amount``.
+
+    Attributes
+    ----------
+    category
+        One of ``COST_CATEGORIES``.
+    item
+        What is paid for, in producer language (``Actor 1``, ``day 4: 45 min``).
+    quantity
+        How many units: days, moves or visits, or the hours of a day's overtime (exact).
+    unit
+        What the rate is paid per.
+    rate
+        Currency units per unit.
+    amount
+        Cost units (``COST_SCALE`` per currency unit).
+    """
 
     category: str
     item: str
-    days: int
-    rate: int  # currency units per day (or per hour for overtime, per move or visit)
-    amount: int  # cost units
+    quantity: int | Fraction
+    unit: CostUnit
+    rate: int
+    amount: int
 
 
 COST_CATEGORIES = ("crew", "overtime", "cast", "locations", "moves", "crew_special", "equipment")
@@ -255,10 +283,11 @@ class Schedule:
 
     def _crew_cost_lines(self) -> list[CostLine]:
         wrap = self.wrap_day
-        lines = [CostLine("crew", "crew day", wrap, self.production.settings.crew_day_cost,
+        lines = [CostLine("crew", "crew day", wrap, CostUnit.DAY,
+                          self.production.settings.crew_day_cost,
                           wrap * self.production.settings.crew_day_cost * COST_SCALE)]
         lines += [
-            CostLine("crew", member.label, wrap, member.daily_rate,
+            CostLine("crew", member.label, wrap, CostUnit.DAY, member.daily_rate,
                      wrap * member.daily_rate * COST_SCALE)
             for member in self.production.every_day_crew
         ]
@@ -270,13 +299,14 @@ class Schedule:
         for day in self.shooting_days:
             minutes = self.overtime_minutes_on(day)
             if minutes:
-                lines.append(CostLine("overtime", f"day {day}: {minutes} min", 1, rate,
-                                      rate * minutes * COST_SCALE // 60))
+                lines.append(CostLine("overtime", f"day {day}: {minutes} min",
+                                      Fraction(minutes, MINUTES_PER_HOUR), CostUnit.HOUR, rate,
+                                      rate * minutes * COST_SCALE // MINUTES_PER_HOUR))
         return lines
 
     def _cast_cost_lines(self) -> list[CostLine]:
         return [
-            CostLine("cast", member.label, days.paid_days, member.daily_rate,
+            CostLine("cast", member.label, days.paid_days, CostUnit.DAY, member.daily_rate,
                      days.paid_days * member.daily_rate * COST_SCALE)
             for member in self.production.cast
             if (days := self.cast_days[member.id]).paid_days
@@ -290,10 +320,11 @@ class Schedule:
                 continue
             visits = len(consecutive_runs(used))
             lines.append(CostLine("locations", f"{location.label} fee", len(used),
-                                  location.daily_fee, len(used) * location.daily_fee * COST_SCALE))
+                                  CostUnit.DAY, location.daily_fee,
+                                  len(used) * location.daily_fee * COST_SCALE))
             if location.move_in_cost:
                 lines.append(CostLine("locations", f"{location.label} move-in", visits,
-                                      location.move_in_cost,
+                                      CostUnit.VISIT, location.move_in_cost,
                                       visits * location.move_in_cost * COST_SCALE))
         return lines
 
@@ -302,7 +333,8 @@ class Schedule:
         moves = sum(self.moves_on(day) for day in self.shooting_days)
         if not moves:
             return []
-        return [CostLine("moves", "company moves", moves, cost, moves * cost * COST_SCALE)]
+        return [CostLine("moves", "company moves", moves, CostUnit.MOVE, cost,
+                         moves * cost * COST_SCALE)]
 
     def _resource_cost_lines(self) -> list[CostLine]:
         lines = []
@@ -315,7 +347,8 @@ class Schedule:
                     continue  # paid with the crew days
                 days = self.resource_paid_days(resource, kind)
                 if days:
-                    lines.append(CostLine(category, resource.label, days, resource.daily_rate,
+                    lines.append(CostLine(category, resource.label, days, CostUnit.DAY,
+                                          resource.daily_rate,
                                           days * resource.daily_rate * COST_SCALE))
         return lines
 

@@ -3,7 +3,9 @@
 The conventional board (``conventional_board``) is the baseline: when it is valid it
 is the fallback, so ``solve`` never returns a dearer schedule.  The costs reported are
 ``Schedule``'s, recomputed from the schedule returned; the lower bound is the best of the
-counting bound (``bounds.lower_bound``) and what the full model proved.
+counting bound (``bounds.lower_bound``) and what the full model proved.  Each candidate schedule
+is checked and costed once (``validate.evaluate``) and its ``Schedule`` handed on; the
+``Result`` is built once, at the end.
 """
 
 from __future__ import annotations
@@ -12,19 +14,19 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .bounds import lower_bound
 from .config import SolverConfig
 from .conventional_board import conventional_board
 from .data import Production
 from .model import ModelOutcome, ShootingModel, data_conflicts, explain
-from .model.constraints import identical_scene_groups
-from .result import Progress, Result, SolveStatus
+from .model.cp_model import canonical_order as canonical_order  # moved into the model's hint
+from .result import Conflict, Progress, Result, SolveStatus
 from .search import NeighbourhoodSearch, pack_calendar, search_budget, tighter_schedules
 from .sequencing import is_sequencing_problem, solve_sequencing
 from .solution import Schedule, Solution
-from .validate import validate
+from .validate import evaluate
 
 logger = logging.getLogger("scheduler")
 
@@ -81,79 +83,110 @@ def solve(
         infeasible, the conflicting rules (``Result.conflicts``).
     """
     began = time.monotonic()
-    result = Result(status=SolveStatus.NO_SOLUTION)
     conflicts = data_conflicts(production)
     if conflicts:
-        result.status, result.conflicts = SolveStatus.INFEASIBLE, conflicts
-        result.runtime = time.monotonic() - began
-        return result
+        return Result(SolveStatus.INFEASIBLE, conflicts=tuple(conflicts),
+                      runtime=time.monotonic() - began)
 
     baseline = _valid_or_none(production, conventional_board(production), "conventional board")
-    if baseline is not None:
-        result.baseline_solution = baseline
-        result.baseline_cost = Schedule(production, baseline).total_cost
     valid_hint = _valid_or_none(production, hint, "hint")
+    notes: list[str] = []
     if hint is not None and valid_hint is None:
-        result.notes.append("the given hint breaks a rule; used only as a guide")
+        notes.append("the given hint breaks a rule; used only as a guide")
     if _is_pure_order(production):
-        return _solve_as_order(production, config, result, on_progress, stop, began)
+        return _solve_as_order(production, config, baseline, notes, on_progress, stop, began)
 
     counted = lower_bound(production)
-    result.bound_by_category = dict(counted.by_category)
-    result.least_shoot_days = counted.min_wrap_day
-    bound = counted.total
-    report = _reporter(on_progress, began, bound)
-    if result.baseline_cost is not None:
-        report(Progress(0.0, result.baseline_cost, bound))
+    report = _reporter(on_progress, began, counted.total)
+    if baseline is not None:
+        report(Progress(0.0, baseline.total_cost, counted.total))
+    found = _search(production, config, [valid_hint, baseline], hint, counted.total,
+                    counted.min_wrap_day, report, stop, began)
+    chosen = _fall_back_to_baseline(_consistent(found), baseline, notes)
+    explained: tuple[Conflict, ...] = ()
+    if chosen.status is SolveStatus.INFEASIBLE:
+        limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
+        explained = tuple(explain(production, time_limit=limit))
+    return _result(chosen, baseline, notes, began, stop, conflicts=explained,
+                   bound_by_category=dict(counted.by_category),
+                   least_shoot_days=counted.min_wrap_day)
+
+
+def _search(production: Production, config: SolverConfig, candidates: list[Schedule | None],
+            hint: Solution | None, bound: int, least_wrap: int,
+            report: Callable[[Progress], None], stop: threading.Event | None,
+            began: float) -> _Best:
+    """The search of ``solve``: the cheapest first schedule and its tighter packings; the full
+    model when there is none, or when the production is small enough for a proof; then the
+    neighbourhood search for the rest of the time.  The best schedule and its proven bound
+    (``bound`` is the counting bound, ``least_wrap`` the least wrap day)."""
     search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
-    best, guide = _first_schedule(production, config, [valid_hint, baseline], hint, search,
-                                  began)
+    best, guide = _first_schedule(production, config, candidates, hint, search, began)
+    status = SolveStatus.NO_SOLUTION
     if best is not None:
-        report(Progress(0.0, Schedule(production, best).total_cost, bound))
-        tighter = _tightened(production, config, best, counted.min_wrap_day, search, began)
+        report(Progress(0.0, best.total_cost, bound))
+        tighter = _tightened(production, config, best, least_wrap, search, began)
         if tighter is not best:
             best = tighter
-            report(Progress(0.0, Schedule(production, best).total_cost, bound))
-        result.status, result.solution = SolveStatus.FEASIBLE, best
+            report(Progress(0.0, best.total_cost, bound))
+        status = SolveStatus.FEASIBLE
 
     if best is None or _is_small(production):
         share = 1.0 if best is None else FULL_MODEL_SHARE
-        outcome = _full_model(production, config, best or guide, share, began, report, stop,
-                              until_first=best is None)
-        if outcome.solution is not None and (best is None or _cheaper(production, outcome.solution,
-                                                                       best)):
-            best = result.solution = outcome.solution
+        outcome, found = _full_model(production, config,
+                                     best.solution if best is not None else guide, share, began,
+                                     report, stop, until_first=best is None)
+        if found is not None and (best is None or found.total_cost < best.total_cost):
+            best = found
         if outcome.status in (SolveStatus.INFEASIBLE, SolveStatus.OPTIMAL):
-            result.status = outcome.status
+            status = outcome.status
         elif best is not None:
-            result.status = SolveStatus.FEASIBLE
+            status = SolveStatus.FEASIBLE
         elif outcome.status is SolveStatus.MODEL_INVALID:
-            result.status = outcome.status
+            status = outcome.status
         if outcome.bound is not None:
             search.bound = bound = max(bound, outcome.bound)
 
-    if best is not None and result.status is not SolveStatus.OPTIMAL and not _stopped(stop):
+    if best is None:
+        return _Best(status)
+    if status is not SolveStatus.OPTIMAL and not _stopped(stop):
         budget = search_budget(config, began)
         if budget > 0:
-            result.solution = search.improve(best, budget)
+            improved = search.improve(best.solution, budget)
+            if improved != best.solution:
+                best = Schedule(production, improved)
+    lower = best.total_cost if status is SolveStatus.OPTIMAL else min(bound, best.total_cost)
+    return _Best(status, best, lower)
 
-    if result.solution is not None:
-        result.objective = Schedule(production, result.solution).total_cost
-        result.lower_bound = result.objective if result.status is SolveStatus.OPTIMAL else min(
-            bound, result.objective)
-    result.interrupted = result.interrupted or _stopped(stop)
-    _fall_back_to_baseline(result)
-    if result.status is SolveStatus.INFEASIBLE:
-        limit = min(EXPLAIN_TIME_LIMIT, max(5.0, config.time_limit))
-        result.conflicts = explain(production, time_limit=limit)
-    result.runtime = time.monotonic() - began
-    return result
+
+@dataclass(frozen=True)
+class _Best:
+    """What the search stages hand on: the status, the best schedule and its proven bound."""
+
+    status: SolveStatus
+    schedule: Schedule | None = None
+    lower_bound: int | None = None
+
+
+def _result(best: _Best, baseline: Schedule | None, notes: list[str], began: float,
+            stop: threading.Event | None, *, conflicts: tuple[Conflict, ...] = (),
+            bound_by_category: dict[str, int] | None = None,
+            least_shoot_days: int | None = None) -> Result:
+    """The one ``Result`` of a solve, with the baseline, the notes and the runtime."""
+    return Result(
+        best.status, schedule=best.schedule, lower_bound=best.lower_bound,
+        runtime=time.monotonic() - began, conflicts=conflicts,
+        baseline_cost=baseline.total_cost if baseline is not None else None,
+        baseline_solution=baseline.solution if baseline is not None else None,
+        interrupted=_stopped(stop), notes=tuple(notes),
+        bound_by_category=bound_by_category or {}, least_shoot_days=least_shoot_days,
+    )
 
 
 def _first_schedule(production: Production, config: SolverConfig,
-                    candidates: list[Solution | None], hint: Solution | None,
+                    candidates: list[Schedule | None], hint: Solution | None,
                     search: NeighbourhoodSearch,
-                    began: float) -> tuple[Solution | None, Solution | None]:
+                    began: float) -> tuple[Schedule | None, Solution | None]:
     """The cheapest valid first schedule (the candidates, the packed calendar, or the packed
     draft repaired around the scenes it could not place: a packed draft is often far cheaper
     than the conventional board), and the guide for the full model when there is none (the
@@ -164,19 +197,19 @@ def _first_schedule(production: Production, config: SolverConfig,
         candidates.append(_valid_or_none(production, draft, "packed calendar"))
     elif packing is not None and draft is not None:
         limit = REPAIR_SHARE * search_budget(config, began)
-        candidates.append(search.repair(draft, packing.stuck, max(0.1, limit)))
-    return _cheapest(production, candidates), hint or draft
+        repaired = search.repair(draft, packing.stuck, max(0.1, limit))  # valid when found
+        candidates.append(Schedule(production, repaired) if repaired is not None else None)
+    return _cheapest(candidates), hint or draft
 
 
-def _tightened(production: Production, config: SolverConfig, best: Solution, least_wrap: int,
-               search: NeighbourhoodSearch, began: float) -> Solution:
+def _tightened(production: Production, config: SolverConfig, best: Schedule, least_wrap: int,
+               search: NeighbourhoodSearch, began: float) -> Schedule:
     """The cheapest of ``best`` and the valid schedules packed into fewer shoot days, for
     TIGHTEN_SHARE of the time at most (``search.tighter_schedules``)."""
-    wrap = Schedule(production, best).wrap_day
     limit = TIGHTEN_SHARE * search_budget(config, began)
     tighter = [_valid_or_none(production, solution, "tighter packing") for solution in
-               tighter_schedules(production, search, wrap, least_wrap, limit)]
-    return _cheapest(production, [best, *tighter]) or best
+               tighter_schedules(production, search, best.wrap_day, least_wrap, limit)]
+    return _cheapest([best, *tighter]) or best
 
 
 def _is_small(production: Production) -> bool:
@@ -187,13 +220,14 @@ def _is_small(production: Production) -> bool:
 
 def _full_model(production: Production, config: SolverConfig, guide: Solution | None,
                 share: float, began: float, report: Callable[[Progress], None],
-                stop: threading.Event | None, until_first: bool) -> ModelOutcome:
+                stop: threading.Event | None,
+                until_first: bool) -> tuple[ModelOutcome, Schedule | None]:
     """The full CP-SAT model for ``share`` of what is left of the time limit, warm-started
     from ``guide``; with ``until_first`` it stops at its first schedule (the neighbourhood
-    search does better from there)."""
+    search does better from there).  The outcome, and its schedule when valid."""
     model = ShootingModel(production)
     if guide is not None:
-        model.hint(canonical_order(production, guide))
+        model.hint(guide)
     limit = max(0.01, share * search_budget(config, began))
     found = threading.Event()
     model_stop = threading.Event()
@@ -219,11 +253,14 @@ def _full_model(production: Production, config: SolverConfig, guide: Solution | 
         model_stop.set()
         watcher.join()
     outcome.interrupted = stop is not None and stop.is_set()
-    if outcome.solution is not None and validate(production, outcome.solution):
-        logger.error("the full model's schedule breaks a rule: %s",
-                     validate(production, outcome.solution)[0])
+    if outcome.solution is None:
+        return outcome, None
+    evaluation = evaluate(production, outcome.solution)
+    if evaluation.violations:
+        logger.error("the full model's schedule breaks a rule: %s", evaluation.violations[0])
         outcome.solution = None
-    return outcome
+        return outcome, None
+    return outcome, evaluation.schedule
 
 
 def _reporter(on_progress: Callable[[Progress], None] | None, began: float,
@@ -240,10 +277,6 @@ def _stopped(stop: threading.Event | None) -> bool:
     return stop is not None and stop.is_set()
 
 
-def _cheaper(production: Production, candidate: Solution, than: Solution) -> bool:
-    return Schedule(production, candidate).total_cost < Schedule(production, than).total_cost
-
-
 def _is_pure_order(production: Production) -> bool:
     """A production whose schedule is just a scene order gets the dedicated sequencing search.
 
@@ -252,8 +285,8 @@ def _is_pure_order(production: Production) -> bool:
     return production.settings.budget is None and is_sequencing_problem(production)
 
 
-def _solve_as_order(production: Production, config: SolverConfig, result: Result,
-                    on_progress: Callable[[Progress], None] | None,
+def _solve_as_order(production: Production, config: SolverConfig, baseline: Schedule | None,
+                    notes: list[str], on_progress: Callable[[Progress], None] | None,
                     stop: threading.Event | None, began: float) -> Result:
     """Dynamic program with bounds (Garcia de la Banda, Stuckey and Chu 2011) and local search."""
     remaining = max(0.01, config.time_limit - (time.monotonic() - began))
@@ -261,59 +294,56 @@ def _solve_as_order(production: Production, config: SolverConfig, result: Result
                              seed=config.seed)
     logger.info("sequencing search: cost %s, bound %s, optimal %s", found.cost_units,
                 found.lower_bound, found.optimal)
-    if _valid_or_none(production, found.solution, "sequencing order") is not None:
-        result.solution = found.solution
-        result.objective = Schedule(production, found.solution).total_cost
-        result.lower_bound = min(found.lower_bound, result.objective)
-        result.status = SolveStatus.OPTIMAL if found.optimal else SolveStatus.FEASIBLE
-        result.interrupted = bool(stop and stop.is_set())
-    _fall_back_to_baseline(result)
-    result.runtime = time.monotonic() - began
-    return result
+    best = _Best(SolveStatus.NO_SOLUTION)
+    order = _valid_or_none(production, found.solution, "sequencing order")
+    if order is not None:
+        best = _Best(SolveStatus.OPTIMAL if found.optimal else SolveStatus.FEASIBLE, order,
+                     min(found.lower_bound, order.total_cost))
+    return _result(_fall_back_to_baseline(best, baseline, notes), baseline, notes, began, stop)
 
 
 def _valid_or_none(production: Production, solution: Solution | None,
-                   what: str) -> Solution | None:
+                   what: str) -> Schedule | None:
+    """The schedule of ``solution`` when it breaks no rule (checked and costed once)."""
     if solution is None:
         return None
-    violations = validate(production, solution)
-    if violations:
-        logger.info("%s is not valid: %s", what, violations[0])
+    evaluation = evaluate(production, solution)
+    if evaluation.violations:
+        logger.info("%s is not valid: %s", what, evaluation.violations[0])
         return None
-    return solution
+    return evaluation.schedule
 
 
-def _cheapest(production: Production, candidates: list[Solution | None]) -> Solution | None:
+def _cheapest(candidates: list[Schedule | None]) -> Schedule | None:
     valid = [c for c in candidates if c is not None]
     if not valid:
         return None
-    return min(valid, key=lambda solution: Schedule(production, solution).total_cost)
+    return min(valid, key=lambda schedule: schedule.total_cost)
 
 
-def _fall_back_to_baseline(result: Result) -> None:
+def _consistent(best: _Best) -> _Best:
+    """A status that agrees with the schedule held (they disagree only on a bug of ours)."""
+    if best.status.has_solution and best.schedule is None:
+        logger.error("the solver says %s but its schedule breaks a rule", best.status.value)
+        return _Best(SolveStatus.MODEL_INVALID)
+    if not best.status.has_solution and best.schedule is not None:
+        logger.error("the solver says %s but a valid schedule was found", best.status.value)
+        return replace(best, status=SolveStatus.FEASIBLE)
+    return best
+
+
+def _fall_back_to_baseline(best: _Best, baseline: Schedule | None, notes: list[str]) -> _Best:
     """Never return a schedule dearer than the valid conventional board."""
-    if result.baseline_solution is None or result.baseline_cost is None:
-        return
-    if result.objective is not None and result.objective <= result.baseline_cost:
-        return
-    if result.status is SolveStatus.OPTIMAL or result.status is SolveStatus.INFEASIBLE:
+    if baseline is None:
+        return best
+    if best.schedule is not None and best.schedule.total_cost <= baseline.total_cost:
+        return best
+    if best.status is SolveStatus.OPTIMAL or best.status is SolveStatus.INFEASIBLE:
         # The model contradicts a board that validate accepts: a bug on our side.
         logger.error("the solver says %s but the conventional board is valid at %s",
-                     result.status.value, result.baseline_cost)
-    result.notes.append("the conventional board is returned: the search found nothing cheaper")
-    result.status = SolveStatus.FEASIBLE
-    result.solution = result.baseline_solution
-    result.objective = result.baseline_cost
-    if result.lower_bound is not None and result.lower_bound > result.objective:
-        result.lower_bound = None
-
-
-def canonical_order(production: Production, solution: Solution) -> Solution:
-    """The same schedule with identical scenes in breakdown order (the model's symmetry
-    breaking wants it so; identical scenes can swap days at no cost and break no rule)."""
-    start_day = dict(solution.start_day)
-    for group in identical_scene_groups(production):
-        ids = [scene.id for scene in group if scene.id in start_day]
-        for scene_id, day in zip(ids, sorted(start_day[sid] for sid in ids), strict=True):
-            start_day[scene_id] = day
-    return Solution(start_day=start_day)
+                     best.status.value, baseline.total_cost)
+    notes.append("the conventional board is returned: the search found nothing cheaper")
+    lower = best.lower_bound
+    if lower is not None and lower > baseline.total_cost:
+        lower = None
+    return _Best(SolveStatus.FEASIBLE, baseline, lower)

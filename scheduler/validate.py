@@ -18,7 +18,12 @@ from .solution import COST_SCALE, Schedule, Solution, to_money
 
 @dataclass(frozen=True)
 class Violation:
-    """One broken rule instance, in producer language."""
+    """One rule instance that a given schedule breaks, in producer language.
+
+    A violation is a fact about a schedule (``day`` says where it breaks, when one day does);
+    compare ``result.Conflict``, a rule instance that takes part in an infeasibility: a fact
+    about the production, true of every schedule, with no day of its own.
+    """
 
     rule: Rule
     message: str

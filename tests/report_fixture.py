@@ -105,11 +105,11 @@ def sample_solution() -> Solution:
 def sample_result(production: Production | None = None) -> Result:
     """A feasible result whose objective is the schedule's cost, with a bound and a baseline."""
     production = production or sample_production()
-    solution = sample_solution()
-    cost = Schedule(production, solution).total_cost
-    return Result(status=SolveStatus.FEASIBLE, objective=cost, lower_bound=cost * 9 // 10,
-                  runtime=1.25, solution=solution, baseline_cost=cost * 6 // 5,
-                  notes=["search stopped at the time limit"])
+    schedule = Schedule(production, sample_solution())
+    cost = schedule.total_cost
+    return Result(status=SolveStatus.FEASIBLE, schedule=schedule, lower_bound=cost * 9 // 10,
+                  runtime=1.25, baseline_cost=cost * 6 // 5,
+                  notes=("search stopped at the time limit",))
 
 
 # Day -> (probability, flagged, drivers) as a bottleneck predictor would give.

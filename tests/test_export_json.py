@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 
 from report_fixture import SAMPLE_RISK, sample_production, sample_result
 
 from scheduler.day_facts import FEATURE_NAMES, day_features
-from scheduler.export_json import pages_text, schedule_to_json, summary_fields
+from scheduler.export_json import schedule_to_json
+from scheduler.report import pages_text, summary_fields
 from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, to_money
@@ -73,7 +75,7 @@ def test_no_solution_keeps_the_conflicts() -> None:
     prod = sample_production()
     conflict = Conflict(Rule.CAST_AVAILABILITY, "scene 2 needs Actor 1, away all March",
                         scenes=("2",), subjects=("1",))
-    result = Result(status=SolveStatus.INFEASIBLE, conflicts=[conflict])
+    result = Result(status=SolveStatus.INFEASIBLE, conflicts=(conflict,))
     document = json.loads(schedule_to_json(prod, result))
     assert document["summary"]["status"] == "infeasible"
     assert document["summary"]["total_cost"] is None
@@ -100,8 +102,7 @@ def test_pages_text() -> None:
 def test_summary_has_expected_bottleneck_days_and_the_risk_premium() -> None:
     """Tests the risk extras: the predicted count of bottleneck days and what less risk cost."""
     prod = sample_production()
-    result = sample_result(prod)
-    result.risk_premium = 120  # two currency units, in cost units
+    result = replace(sample_result(prod), risk_premium=120)  # two currency units, in cost units
     fields = dict(summary_fields(prod, result, SAMPLE_RISK))
     expected = sum(probability for probability, _, _ in SAMPLE_RISK.values())
     assert fields["expected_bottleneck_days"] == round(expected, 2)

@@ -27,7 +27,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.solve",),
     ("scheduler.predict",),  # the predictor: features in, risk out (no file I/O)
     ("scheduler.planning",),
-    ("scheduler.export_json",),  # report facts that every writer shows
+    ("scheduler.report", "scheduler.export_json"),  # report facts that every writer shows
     ("scheduler.excel",),
     ("scheduler.interop",),
     ("scheduler.inputs", "scheduler.predict.commands"),  # the predictor's workbook commands

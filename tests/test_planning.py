@@ -34,7 +34,7 @@ def aware(film: Production) -> Plan:
 
 def test_a_risk_blind_plan_is_the_cheapest_and_every_day_is_scored(film, blind):
     assert blind.result.status is SolveStatus.OPTIMAL
-    assert blind.rounds == []
+    assert blind.rounds == ()
     assert blind.risk is not None
     assert set(blind.risk) == set(Schedule(film, blind.result.solution).shooting_days)
 
@@ -73,7 +73,7 @@ def test_risk_is_not_priced_when_a_bottleneck_day_is_worth_nothing(film):
     free = film.model_copy(update={"settings": film.settings.model_copy(
         update={"bottleneck_day_cost": 0})})
     plan = plan_production(free, QUICK)
-    assert plan.rounds == []
+    assert plan.rounds == ()
     assert plan.result.risk_premium == 0
 
 

@@ -1,11 +1,12 @@
 """Costs and derived facts of a schedule, checked against hand calculations."""
 
 from datetime import date
+from fractions import Fraction
 
 from factory import actor, place, production, resource, scene
 
 from scheduler.data import Billing
-from scheduler.solution import COST_SCALE, Schedule, Solution, to_money
+from scheduler.solution import COST_SCALE, CostUnit, Schedule, Solution, to_money
 
 
 def facts(prod, **start):  # type: ignore[no-untyped-def]
@@ -31,6 +32,25 @@ def test_overtime_by_the_minute_and_moves_take_time() -> None:
     # 11 h standard day: 60 minutes of overtime at 120 an hour
     assert schedule.cost_by_category["overtime"] == 120 * COST_SCALE
     assert schedule.cost_by_category["moves"] == 500 * COST_SCALE
+
+
+def test_cost_lines_carry_their_quantity_and_unit() -> None:
+    """Tests that each cost line says what its rate is paid per, and that the overtime line
+    carries its hours as a number (45 minutes: 3/4 of an hour), not only in its label."""
+    prod = production(
+        [scene("1", hours=6, location="A"), scene("2", hours=5.25, location="B")],
+        overtime_cost_per_hour=120, company_move_cost=500, company_move_minutes=30,
+        locations=[place("A", move_in_cost=100), place("B")], max_shoot_days=2,
+    )
+    lines = {line.item: line for line in facts(prod, s1=1, s2=1).cost_lines}
+    overtime = lines["day 1: 45 min"]
+    assert (overtime.quantity, overtime.unit, overtime.rate) == (Fraction(3, 4), CostUnit.HOUR,
+                                                                 120)
+    assert overtime.amount == 120 * COST_SCALE * 3 // 4
+    assert (lines["company moves"].quantity, lines["company moves"].unit) == (1, CostUnit.MOVE)
+    assert lines["Location A move-in"].unit is CostUnit.VISIT
+    assert lines["Location A fee"].unit is CostUnit.DAY
+    assert lines["crew day"].unit is CostUnit.DAY
 
 
 def test_cast_holds_are_shoot_days_only() -> None:

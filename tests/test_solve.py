@@ -72,7 +72,7 @@ def test_no_board_and_no_time_gives_no_solution(monkeypatch: pytest.MonkeyPatch)
     prod = synthetic_production(150, seed=4)
     result = solve(prod, SolverConfig(deterministic=True, time_limit=0.01))
     assert result.status is SolveStatus.NO_SOLUTION
-    assert result.solution is None and result.conflicts == []
+    assert result.solution is None and result.conflicts == ()
 
 
 def test_progress_reports_better_schedules() -> None:

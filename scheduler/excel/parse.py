@@ -45,8 +45,15 @@ from ..data import (
     DayNight,
     IntExt,
 )
+from ..report import dates_text, hours_value, pages_text, work_week_text
 
 T = TypeVar("T")
+
+# The formatters are the report's wording (``report``); their old names stay for the callers.
+format_eighths = pages_text
+format_hours = hours_value
+format_dates = dates_text
+format_work_week = work_week_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +252,7 @@ def _eighths_of_decimal(number: Decimal | None, raw: str, expected: str) -> Pars
         return Bad(f"{raw} is too many pages; write at most {MAX_PAGES}")
     eighths = _round_half_up(exact)
     if eighths != exact:
-        return Ok(eighths, f"{raw} pages rounded to {format_eighths(eighths)}")
+        return Ok(eighths, f"{raw} pages rounded to {pages_text(eighths)}")
     return Ok(eighths)
 
 
@@ -253,14 +260,6 @@ def _eighths_in_range(eighths: int, raw: CellValue) -> Parsed[int]:
     if eighths > MAX_PAGES * EIGHTHS_PER_PAGE:
         return Bad(f"{shown(raw)} is too many pages; write at most {MAX_PAGES}")
     return Ok(eighths)
-
-
-def format_eighths(eighths: int) -> str:
-    """Pages as a board writes them: 19 -> ``2 3/8``, 3 -> ``3/8``, 16 -> ``2``."""
-    whole, rest = divmod(eighths, EIGHTHS_PER_PAGE)
-    if rest == 0:
-        return str(whole)
-    return f"{rest}/8" if whole == 0 else f"{whole} {rest}/8"
 
 
 # ----- durations ---------------------------------------------------------------------------------
@@ -323,16 +322,6 @@ def _minutes_of_text(text: str) -> Decimal | None:
         hours_part = _decimal(units.group(1) or "0") or Decimal(0)
         return _rounded_minutes(hours_part * MINUTES_PER_HOUR + int(units.group(2) or 0))
     return None
-
-
-def format_hours(minutes: int) -> float | int | str:
-    """Minutes as the writers put them: whole hours as a number, 2-decimal hours as a number,
-    anything else as ``H:MM`` text (so reading it back gives the same minutes)."""
-    if minutes % MINUTES_PER_HOUR == 0:
-        return minutes // MINUTES_PER_HOUR
-    if (minutes * 100) % MINUTES_PER_HOUR == 0:
-        return minutes / MINUTES_PER_HOUR
-    return f"{minutes // MINUTES_PER_HOUR}:{minutes % MINUTES_PER_HOUR:02d}"
 
 
 # ----- money -------------------------------------------------------------------------------------
@@ -504,19 +493,6 @@ def _date_or_range(item: str, order: DateOrder | None) -> Parsed[list[date]]:
     return Ok([first.value + timedelta(days=k) for k in range(span + 1)])
 
 
-def format_dates(dates: tuple[date, ...] | list[date]) -> str:
-    """Dates as text, runs of consecutive dates as ranges: ``2026-03-02..2026-03-04, ...``."""
-    runs: list[list[date]] = []
-    for when in sorted(set(dates)):
-        if runs and (when - runs[-1][-1]).days == 1:
-            runs[-1].append(when)
-        else:
-            runs.append([when])
-    return ", ".join(
-        run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}..{run[-1].isoformat()}"
-        for run in runs)
-
-
 def parse_date_format(value: CellValue) -> Parsed[DateOrder]:
     """``DD/MM/YYYY``, ``MM/DD/YYYY`` or ``YYYY-MM-DD`` (any separators) as a ``DateOrder``."""
     letters = "".join(ch for ch in str(value).upper() if ch in "DMY")
@@ -608,11 +584,3 @@ def parse_week(value: CellValue) -> Parsed[tuple[int, ...]]:
         return Bad(f"{shown(value)} is not a work week; write Mon-Fri, Mon-Sat, Mon-Sun or a "
                    "list like Mon,Tue,Thu")
     return Ok(days)
-
-
-def format_work_week(days: tuple[int, ...]) -> str:
-    """``Mon-Fri`` for a run of weekdays, else a list ``Mon,Tue,Thu``."""
-    ordered = sorted(set(days))
-    if len(ordered) > 1 and ordered == list(range(ordered[0], ordered[-1] + 1)):
-        return f"{WEEKDAY_NAMES[ordered[0]]}-{WEEKDAY_NAMES[ordered[-1]]}"
-    return ",".join(WEEKDAY_NAMES[d] for d in ordered)

@@ -1,8 +1,9 @@
 """The schedule workbook people use: stripboard, DOOD, call sheets, Gantt, costs and more.
 
 ``write_schedule`` writes one sheet per reader (``spec/outputs.md``); the ``Schedule`` and ``Days``
-sheets have fixed headers for programs.  Every fact comes from ``solution.Schedule`` (money via
-``to_money``), so the workbook, the JSON export and the validator agree.  Without a schedule
+sheets have fixed headers for programs.  Every fact comes from the result's ``solution.Schedule``
+and from ``report`` (money via ``to_money``), so the workbook, the JSON export, the web page and
+the validator agree.  Without a schedule
 (infeasible, or none found in time) only ``Summary`` and ``Notes`` are written.
 
 The file is saved to a temporary file beside the target and moved into place, and the writer
@@ -19,9 +20,8 @@ from openpyxl.workbook.workbook import Workbook
 
 from ..data import Production
 from ..errors import PlanShootError
-from ..export_json import RiskByDay
+from ..report import RiskByDay
 from ..result import Result
-from ..solution import Schedule
 from .safe import save_atomically
 from .sheets._report import ScheduleReport
 from .sheets.call_sheets import write_call_sheets
@@ -94,10 +94,9 @@ def build_workbook(production: Production, result: Result, *, risk: RiskByDay | 
     """The workbook in memory, sheet by sheet (see ``write_schedule``)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    write_summary(workbook, production, result, risk)
-    if result.solution is not None:
-        report = ScheduleReport(production, result, Schedule(production, result.solution),
-                                risk, palette)
+    report = ScheduleReport(production, result, risk, palette)
+    write_summary(workbook, report)
+    if result.schedule is not None:
         write_stripboard(workbook, report)
         write_schedule_sheet(workbook, report)
         write_gantt(workbook, report)

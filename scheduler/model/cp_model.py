@@ -14,7 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
@@ -23,7 +23,7 @@ from ..data import Production
 from ..result import Progress, SolveStatus
 from ..risk_price import RiskPrice
 from ..solution import Solution
-from .constraints import RuleInstance, ShootConstraints
+from .constraints import RuleInstance, ShootConstraints, identical_scene_groups
 from .objective import ShootObjective
 from .risk import risk_cost
 from .variables import ShootVariables
@@ -62,7 +62,6 @@ class ModelOutcome:
     runtime: float = 0.0
     deterministic_time: float = 0.0
     interrupted: bool = False
-    cost_by_category: dict[str, int] = field(default_factory=dict)
     risk_cost: int = 0
 
 
@@ -132,7 +131,15 @@ class ShootingModel:
         logger.info("model%s: %s", " (explain mode)" if explain else "", self.size)
 
     def hint(self, solution: Solution) -> None:
-        """Warm start: a complete hint (every variable) from ``solution``."""
+        """Warm start: a complete hint (every variable) from ``solution``, replacing any hint.
+
+        The full model breaks the symmetry between identical scenes, so a hint with two of them
+        in the other order would be infeasible: the model puts them in breakdown order itself
+        (``canonical_order``), and callers hint any valid schedule.
+        """
+        # The same condition as the symmetry breaking in ``ShootConstraints.add_constraints``.
+        if not self.explain and not self.variables.restricted:
+            solution = canonical_order(self.production, solution)
         self.variables.hint(solution)
 
     def evaluate(self, solution: Solution, time_limit: float = 10.0) -> dict[str, int] | None:
@@ -194,10 +201,6 @@ class ShootingModel:
             outcome.objective = round(solver.objective_value)
             outcome.bound = max(math.ceil(solver.best_objective_bound - 1e-6),
                                 self.objective.static_lower_bound)
-            outcome.cost_by_category = {
-                category: int(solver.value(term)) for category, term in
-                self.objective.terms.items()
-            }
             outcome.risk_cost = int(solver.value(self.risk_cost))
         logger.info("CP-SAT: %s in %.2f s, objective %s, bound %s", solver.status_name(status),
                     solver.wall_time, outcome.objective, outcome.bound)
@@ -319,3 +322,14 @@ class _ProgressCallback(cp_model.CpSolverSolutionCallback):
                          else round(self.objective_value))
             self._on_progress(Progress(elapsed=self.wall_time, objective=int(objective),
                                        bound=math.ceil(self.best_objective_bound - 1e-6)))
+
+
+def canonical_order(production: Production, solution: Solution) -> Solution:
+    """The same schedule with identical scenes in breakdown order (the full model's symmetry
+    breaking wants it so; identical scenes can swap days at no cost and break no rule)."""
+    start_day = dict(solution.start_day)
+    for group in identical_scene_groups(production):
+        ids = [scene.id for scene in group if scene.id in start_day]
+        for scene_id, day in zip(ids, sorted(start_day[sid] for sid in ids), strict=True):
+            start_day[scene_id] = day
+    return Solution(start_day=start_day)

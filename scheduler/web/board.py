@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..excel.styles import DEFAULT_PALETTE, StripPalette
-from ..export_json import RiskByDay, hours_text, pages_text, parts_in_shooting_order
+from ..report import RiskByDay, hours_text, pages_text, parts_in_shooting_order
 from ..solution import ScenePart, Schedule
 
 
@@ -66,6 +66,11 @@ class BoardDay:
     @property
     def date_text(self) -> str:
         return f"{self.date:%a} {self.date.day} {self.date:%b}"
+
+    @property
+    def chance_text(self) -> str:
+        """The chance of an overrun in whole percent (``82%``); empty when not forecast."""
+        return f"{self.probability * 100:.0f}%" if self.probability is not None else ""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import time
 import uuid
 from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -60,12 +61,13 @@ def is_job_id(text: str) -> bool:
     return len(text) == 32 and all(ch in "0123456789abcdef" for ch in text)
 
 
+@dataclass(eq=False)  # a job is itself: two uploads of one file are two jobs
 class Job:
     """One uploaded production and its solve.
 
-    Parameters
+    Attributes
     ----------
-    job_id
+    id
         From ``new_job_id``.
     folder
         The job's private folder: the upload and every file made from it.
@@ -77,23 +79,23 @@ class Job:
         The file name the user's browser sent: shown (escaped), never used as a path.
     time_limit
         Seconds of search.
+    state, started_at, finished_at, progress, stop, plan, files
+        The job's life, kept by the queue and the solver thread.
     """
 
-    def __init__(self, job_id: str, folder: Path, production: Production, upload: Path,
-                 display_name: str, time_limit: float) -> None:
-        self.id = job_id
-        self.folder = folder
-        self.production = production
-        self.upload = upload
-        self.display_name = display_name
-        self.time_limit = time_limit
-        self.state = JobState.WAITING
-        self.started_at: float | None = None
-        self.finished_at: float | None = None
-        self.progress: Progress | None = None
-        self.stop = threading.Event()
-        self.plan: Plan | None = None
-        self.files: dict[DownloadKind, Path] = {}
+    id: str
+    folder: Path
+    production: Production
+    upload: Path
+    display_name: str
+    time_limit: float
+    state: JobState = field(default=JobState.WAITING, init=False)
+    started_at: float | None = field(default=None, init=False)
+    finished_at: float | None = field(default=None, init=False)
+    progress: Progress | None = field(default=None, init=False)
+    stop: threading.Event = field(default_factory=threading.Event, init=False)
+    plan: Plan | None = field(default=None, init=False)
+    files: dict[DownloadKind, Path] = field(default_factory=dict, init=False)
 
     @property
     def cancel_requested(self) -> bool:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from ..result import relative_gap
 from ..solution import to_money
 from .jobs import Job, JobState
 from .report import money_text
@@ -12,25 +14,53 @@ from .report import money_text
 
 @dataclass(frozen=True)
 class ProgressView:
-    """Numbers (money in currency units) and the same numbers as the page writes them."""
+    """The numbers of a job's progress (money in currency units), and the same numbers as the
+    page writes them (the ``*_text`` properties)."""
 
     state: str
     finished: bool
     position: int | None
-    elapsed: float
+    seconds: float  # of solving so far
     time_limit: float
-    best_cost: float | None
-    bound: float | None
+    best_cost: Decimal | None
+    bound: Decimal | None
     gap: float | None
     cancel_requested: bool
     message: str
-    elapsed_text: str
-    best_text: str
-    bound_text: str
-    gap_text: str
+    currency: str
+
+    @property
+    def elapsed(self) -> float:
+        return round(self.seconds, 1)
+
+    @property
+    def elapsed_text(self) -> str:
+        return f"{self.seconds:.0f} s of {self.time_limit:g} s"
+
+    @property
+    def best_text(self) -> str:
+        return money_text(self.best_cost, self.currency) if self.best_cost is not None else "-"
+
+    @property
+    def bound_text(self) -> str:
+        return money_text(self.bound, self.currency) if self.bound is not None else "-"
+
+    @property
+    def gap_text(self) -> str:
+        return f"{self.gap:.1%}" if self.gap is not None else "-"
 
     def as_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """The numbers (money as plain numbers) and their texts, for ``/jobs/{id}/status``."""
+        return {
+            "state": self.state, "finished": self.finished, "position": self.position,
+            "elapsed": self.elapsed, "time_limit": self.time_limit,
+            "best_cost": float(self.best_cost) if self.best_cost is not None else None,
+            "bound": float(self.bound) if self.bound is not None else None,
+            "gap": self.gap, "cancel_requested": self.cancel_requested,
+            "message": self.message, "elapsed_text": self.elapsed_text,
+            "best_text": self.best_text, "bound_text": self.bound_text,
+            "gap_text": self.gap_text,
+        }
 
 
 def progress_view(job: Job, position: int | None, now: float) -> ProgressView:
@@ -45,25 +75,18 @@ def progress_view(job: Job, position: int | None, now: float) -> ProgressView:
     now
         The queue's clock now.
     """
-    currency = job.production.settings.currency
     objective, lower_bound = _best_and_bound(job)
-    best = to_money(objective) if objective is not None else None
-    bound = to_money(lower_bound) if lower_bound is not None else None
     gap = None
     if objective is not None and lower_bound is not None:
-        gap = max(0.0, (objective - lower_bound) / objective) if objective else 0.0
-    elapsed = job.elapsed(now)
+        gap = relative_gap(objective, lower_bound)
     return ProgressView(
         state=job.state.value, finished=job.state.is_final, position=position,
-        elapsed=round(elapsed, 1), time_limit=job.time_limit,
-        best_cost=float(best) if best is not None else None,
-        bound=float(bound) if bound is not None else None,
+        seconds=job.elapsed(now), time_limit=job.time_limit,
+        best_cost=to_money(objective) if objective is not None else None,
+        bound=to_money(lower_bound) if lower_bound is not None else None,
         gap=gap, cancel_requested=job.cancel_requested,
         message=_message(job, position, objective is not None),
-        elapsed_text=f"{elapsed:.0f} s of {job.time_limit:g} s",
-        best_text=money_text(best, currency) if best is not None else "-",
-        bound_text=money_text(bound, currency) if bound is not None else "-",
-        gap_text=f"{gap:.1%}" if gap is not None else "-",
+        currency=job.production.settings.currency,
     )
 
 

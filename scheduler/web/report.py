@@ -9,21 +9,17 @@ from decimal import Decimal
 
 from ..calendar import long_date
 from ..data import Production
-from ..dood import DoodCode, day_out_of_days
-from ..export_json import RiskByDay, SummaryValue, pages_text, summary_fields
+from ..dood import DoodCode, DoodRow, day_out_of_days
+from ..planning import Plan
+from ..report import SummaryValue, pages_text, summary_fields
 from ..result import Result, SolveStatus
 from ..solution import COST_CATEGORIES, Schedule, to_money
 
-# Fields of the workbook's Summary sheet that the page shows elsewhere or not at all.
-_SHOWN_ELSEWHERE = {"title", "status", "currency", *(f"cost_{c}" for c in COST_CATEGORIES)}
-_LABELS = {
-    "total_cost": "Total cost", "lower_bound": "Proven lower bound", "gap": "Gap to the bound",
-    "budget": "Budget", "shoot_days": "Shoot days (to wrap)", "wrap_date": "Wrap date",
-    "solve_seconds": "Solve time (s)", "bottleneck_days": "Likely bottleneck days",
-    "scenes": "Scenes", "pages": "Pages", "shooting_days_with_scenes": "Days with scenes",
-    "cast_hold_days": "Cast hold days", "company_moves": "Company moves",
-    "baseline_cost": "Conventional board", "saving_vs_baseline": "Saving vs conventional board",
-    "budget_headroom": "Budget headroom", "conflicts": "Conflicting rules",
+# The Summary sheet's fields that ``Plan.summary`` leaves out, shown after its rows.
+_MORE_LABELS = {
+    "budget": "Budget", "scenes": "Scenes", "pages": "Pages",
+    "shooting_days_with_scenes": "Days with scenes", "budget_headroom": "Budget headroom",
+    "conflicts": "Conflicting rules",
 }
 _COST_LABELS = {"crew": "Crew days", "overtime": "Overtime", "cast": "Cast",
                 "locations": "Locations", "moves": "Company moves",
@@ -74,21 +70,20 @@ class SummaryLine:
     value: str
 
 
-def summary_lines(production: Production, result: Result,
-                  risk: RiskByDay | None) -> list[SummaryLine]:
-    """The workbook's Summary fields, in its order, as the producer reads them."""
+def summary_lines(production: Production, plan: Plan) -> list[SummaryLine]:
+    """The plan's summary as the CLI prints it (``Plan.summary``), then the Summary sheet's
+    other facts: budget, scenes and pages, days with scenes, budget headroom, conflicts."""
+    lines = [SummaryLine(label.strip(), text) for label, text in plan.summary()]
     currency = production.settings.currency
-    return [SummaryLine(_LABELS.get(name, name.replace("_", " ").capitalize()),
-                        _value_text(name, value, currency))
-            for name, value in summary_fields(production, result, risk)
-            if name not in _SHOWN_ELSEWHERE]
+    lines += [SummaryLine(_MORE_LABELS[name], _value_text(value, currency))
+              for name, value in summary_fields(production, plan.result, plan.risk)
+              if name in _MORE_LABELS]
+    return lines
 
 
-def _value_text(name: str, value: SummaryValue, currency: str) -> str:
+def _value_text(value: SummaryValue, currency: str) -> str:
     if value is None or value == "":
-        return "none" if name == "bottleneck_days" else "-"
-    if name == "gap" and isinstance(value, float):
-        return f"{value:.1%}"
+        return "-"
     if isinstance(value, Decimal):
         return money_text(value, currency)
     if isinstance(value, date):
@@ -97,18 +92,20 @@ def _value_text(name: str, value: SummaryValue, currency: str) -> str:
 
 
 @dataclass(frozen=True)
-class CostLine:
+class CategoryCost:
+    """What one cost category comes to, and its share of the total (for the bar)."""
+
     label: str
     amount: str
-    share: float  # of the total, for the bar
+    share: float
 
 
-def cost_lines(schedule: Schedule) -> list[CostLine]:
+def category_costs(schedule: Schedule) -> list[CategoryCost]:
     """Cost by category, as the Summary sheet's ``cost_*`` rows."""
     amounts = {c: to_money(schedule.cost_by_category[c]) for c in COST_CATEGORIES}
     total = sum(amounts.values(), Decimal(0))
     currency = schedule.production.settings.currency
-    return [CostLine(_COST_LABELS[c], money_text(amount, currency),
+    return [CategoryCost(_COST_LABELS[c], money_text(amount, currency),
                      float(amount / total) if total else 0.0)
             for c, amount in amounts.items()]
 
@@ -122,17 +119,24 @@ class DoodCell:
 
 @dataclass(frozen=True)
 class DoodLine:
-    cast_id: str
-    name: str
-    character: str
+    """A cast member's row of the Day Out of Days (``dood.DoodRow``), with a cell per day and
+    its dates and cost as the page writes them."""
+
+    row: DoodRow
     cells: tuple[DoodCell, ...]
-    work: int
-    hold: int
-    drop: int
-    paid: int
-    start: str
-    finish: str
-    cost: str
+    currency: str
+
+    @property
+    def start(self) -> str:
+        return _short(self.row.start)
+
+    @property
+    def finish(self) -> str:
+        return _short(self.row.finish)
+
+    @property
+    def cost(self) -> str:
+        return money_text(self.row.cost_money, self.currency)
 
 
 @dataclass(frozen=True)
@@ -148,11 +152,8 @@ def dood_table(schedule: Schedule) -> DoodTable:
     currency = schedule.production.settings.currency
     empty = DoodCell("", "", "")
     lines = tuple(
-        DoodLine(row.cast_id, row.name, row.character,
-                 tuple(_dood_cell(row.codes[day]) if day in row.codes else empty
-                       for day in dood.days),
-                 row.work_days, row.hold_days, row.drop_days, row.paid_days,
-                 _short(row.start), _short(row.finish), money_text(row.cost_money, currency))
+        DoodLine(row, tuple(_dood_cell(row.codes[day]) if day in row.codes else empty
+                            for day in dood.days), currency)
         for row in dood.rows)
     days = tuple((day, f"{when.day} {when:%b}") for day, when in zip(dood.days, dood.dates,
                                                                        strict=True))

@@ -16,7 +16,6 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from ..result import SolveStatus
-from ..solution import Schedule
 from .board import build_board, flagged_days
 from .downloads import DownloadKind, download_name
 from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, new_job_id
@@ -24,9 +23,9 @@ from .pages import Pages, base_path, palette_css
 from .problems import problem_report
 from .progress import progress_view
 from .report import (
-    CostLine,
+    CategoryCost,
+    category_costs,
     conflict_lines,
-    cost_lines,
     dood_table,
     headline,
     notes,
@@ -173,16 +172,16 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
     assert job.plan is not None
     production, result, risk = job.production, job.plan.result, job.plan.risk
     board = dood = None
-    costs: list[CostLine] = []
-    if result.solution is not None:
-        schedule = Schedule(production, result.solution)
+    costs: list[CategoryCost] = []
+    schedule = result.schedule
+    if schedule is not None:
         board = build_board(schedule, risk)
         dood = dood_table(schedule)
-        costs = cost_lines(schedule)
+        costs = category_costs(schedule)
     downloads = [(kind.label, kind.value) for kind in DownloadKind if kind in job.files]
     return {
         "job": job, "title": production.settings.title, "headline": headline(result),
-        "summary": summary_lines(production, result, risk),
+        "summary": summary_lines(production, job.plan),
         "costs": costs, "board": board,
         "risky_days": flagged_days(board) if board else [], "dood": dood,
         "conflicts": conflict_lines(result), "notes": notes(production, result),

@@ -175,6 +175,28 @@ def test_costs_sum_to_total_and_budget_headroom(workbook: Any,
     assert Decimal(str(headroom)) == Decimal(100_000) - to_money(schedule.total_cost)
 
 
+def test_costs_say_what_each_rate_is_paid_per(workbook: Any,
+                                              sample: tuple[Production, Schedule]) -> None:
+    """Tests the Days and Per columns: overtime is one day's, per hour; a company move per
+    move; a location's move-in per visit; everything else per day."""
+    _, schedule = sample
+    rows = [r for r in table(workbook["Costs"]) if r["Category"] in COST_CATEGORIES]
+    per = {(r["Category"], r["Item"]): (r["Days"], r["Per"]) for r in rows}
+    kinds = set()
+    for line in schedule.cost_lines:
+        days, unit = per[(line.category, line.item)]
+        if line.category == "overtime":
+            assert (days, unit) == (1, "hour")
+        elif line.category == "moves":
+            assert (days, unit) == (line.quantity, "move")
+        elif line.item.endswith(" move-in"):
+            assert (days, unit) == (line.quantity, "visit")
+        else:
+            assert (days, unit) == (line.quantity, "day")
+        kinds.add(unit)
+    assert kinds == {"day", "hour", "move", "visit"}
+
+
 def test_summary_fields(workbook: Any, sample: tuple[Production, Schedule]) -> None:
     """Tests the Summary's contract fields against Schedule and the result."""
     prod, schedule = sample
@@ -236,7 +258,7 @@ def test_palette_is_configurable(tmp_path: Path) -> None:
     """Tests that a custom palette colours the strips (INT/EXT counts as EXT)."""
     prod = production([scene("1", int_ext=IntExt.INT_EXT, day_night=DayNight.NIGHT)],
                       max_shoot_days=1)
-    result = Result(SolveStatus.OPTIMAL, solution=Solution(start_day={"1": 1}))
+    result = Result(SolveStatus.OPTIMAL, Schedule(prod, Solution(start_day={"1": 1})))
     path = write_schedule(prod, result, tmp_path / "p.xlsx",
                           palette=StripPalette(ext_night="00FF00", int_night="0000FF"))
     assert fill_of(openpyxl.load_workbook(path)["Stripboard"], 2, 1) == "00FF00"
@@ -332,7 +354,7 @@ def test_formula_like_text_is_written_as_text(tmp_path: Path) -> None:
                        for i, text in enumerate(texts, start=1)], max_shoot_days=5,
                       title="=HYPERLINK(\"x\")")
     result = Result(SolveStatus.OPTIMAL,
-                    solution=Solution(start_day={str(i): i for i in range(1, 6)}))
+                    Schedule(prod, Solution(start_day={str(i): i for i in range(1, 6)})))
     book = openpyxl.load_workbook(write_schedule(prod, result, tmp_path / "f.xlsx"))
     strips = book["Stripboard"]
     synopses = [strips.cell(r, 10) for r in range(2, strips.max_row + 1)
@@ -357,7 +379,7 @@ def test_infeasible_result_writes_summary_and_notes_only(tmp_path: Path) -> None
     prod = sample_production()
     conflict = Conflict(Rule.CAST_AVAILABILITY, "scene 2 needs Actor 1, who is away all March",
                         scenes=("2",))
-    result = Result(SolveStatus.INFEASIBLE, conflicts=[conflict], runtime=0.5)
+    result = Result(SolveStatus.INFEASIBLE, conflicts=(conflict,), runtime=0.5)
     book = openpyxl.load_workbook(write_schedule(prod, result, tmp_path / "inf.xlsx"))
     assert book.sheetnames == ["Summary", "Notes"]
     values = {row[0]: row[1] for row in book["Summary"].iter_rows(min_row=2, values_only=True)}
@@ -371,7 +393,7 @@ def test_infeasible_result_writes_summary_and_notes_only(tmp_path: Path) -> None
 def test_no_solution_status(tmp_path: Path) -> None:
     """Tests the 'no solution' status (time limit without a schedule)."""
     prod = production([scene("1")], max_shoot_days=1)
-    result = Result(SolveStatus.NO_SOLUTION, notes=["no schedule found in 10 s"])
+    result = Result(SolveStatus.NO_SOLUTION, notes=("no schedule found in 10 s",))
     book = openpyxl.load_workbook(write_schedule(prod, result, tmp_path / "n.xlsx"))
     assert book.sheetnames == ["Summary", "Notes"]
     assert book["Summary"]["B3"].value == "no solution"
@@ -383,7 +405,7 @@ def test_refuses_to_overwrite_the_input(tmp_path: Path) -> None:
     source = tmp_path / "breakdown.xlsx"
     source.write_bytes(b"the producer's breakdown")
     prod = production([scene("1")], max_shoot_days=1)
-    result = Result(SolveStatus.OPTIMAL, solution=Solution(start_day={"1": 1}))
+    result = Result(SolveStatus.OPTIMAL, Schedule(prod, Solution(start_day={"1": 1})))
     spelled = tmp_path / "sub" / ".." / "breakdown.xlsx"
     (tmp_path / "sub").mkdir()
     for path in (source, spelled):
@@ -396,7 +418,7 @@ def test_refuses_to_overwrite_the_input(tmp_path: Path) -> None:
 def test_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     """Tests that writing (and rewriting) leaves exactly the workbook in the folder."""
     prod = production([scene("1", cast=("A",))], cast=[actor("A")], max_shoot_days=1)
-    result = Result(SolveStatus.OPTIMAL, solution=Solution(start_day={"1": 1}))
+    result = Result(SolveStatus.OPTIMAL, Schedule(prod, Solution(start_day={"1": 1})))
     target = tmp_path / "schedule.xlsx"
     target.write_bytes(b"an old schedule")
     write_schedule(prod, result, target)
@@ -427,7 +449,7 @@ def test_libreoffice_converts_the_workbook_to_pdf(tmp_path: Path) -> None:
 def test_schedule_with_nothing_on_the_calendar(tmp_path: Path) -> None:
     """Tests that an empty assignment (wrap day 0) still gives a readable workbook."""
     prod = production([scene("1", cast=("A",))], cast=[actor("A")], max_shoot_days=2)
-    result = Result(SolveStatus.FEASIBLE, solution=Solution(start_day={}))
+    result = Result(SolveStatus.FEASIBLE, Schedule(prod, Solution(start_day={})))
     book = openpyxl.load_workbook(write_schedule(prod, result, tmp_path / "e.xlsx"))
     assert book["Schedule"].max_row == 1
     assert [c.value for c in book["Schedule"][1]] == SCHEDULE_HEADERS

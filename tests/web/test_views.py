@@ -7,12 +7,19 @@ from factory import actor, production, scene
 from scheduler.data import DayNight, IntExt
 from scheduler.dood import day_out_of_days
 from scheduler.excel.styles import DEFAULT_PALETTE
+from scheduler.planning import Plan
 from scheduler.predict.risk import DayRisk
 from scheduler.result import Result, SolveStatus
 from scheduler.solution import Schedule, Solution, to_money
 from scheduler.web.board import build_board, flagged_days, strip_class
 from scheduler.web.pages import palette_css
-from scheduler.web.report import cost_lines, dood_table, headline, money_text, summary_lines
+from scheduler.web.report import (
+    category_costs,
+    dood_table,
+    headline,
+    money_text,
+    summary_lines,
+)
 
 
 def _schedule() -> Schedule:
@@ -29,8 +36,7 @@ def _schedule() -> Schedule:
 
 def _result(schedule: Schedule) -> Result:
     cost = schedule.total_cost
-    return Result(SolveStatus.FEASIBLE, objective=cost, lower_bound=cost // 2,
-                  solution=schedule.solution, runtime=1.5)
+    return Result(SolveStatus.FEASIBLE, schedule, lower_bound=cost // 2, runtime=1.5)
 
 
 def test_the_board_has_every_shoot_day_and_strips_in_the_workbook_colours() -> None:
@@ -61,12 +67,17 @@ def test_the_palette_css_has_a_class_for_every_strip_colour() -> None:
 def test_summary_and_costs_say_what_the_workbook_says() -> None:
     schedule = _schedule()
     result = _result(schedule)
-    lines = {line.label: line.value for line in summary_lines(schedule.production, result, None)}
-    assert lines["Total cost"] == money_text(to_money(schedule.total_cost), "USD")
-    assert lines["Gap to the bound"] == f"{result.gap:.1%}"
-    assert lines["Shoot days (to wrap)"] == str(schedule.wrap_day)
-    assert lines["Likely bottleneck days"] == "none"
-    costs = {line.label: line for line in cost_lines(schedule)}
+    plan = Plan(result, {4: DayRisk(0.8, True, ("night shoot",)), 6: DayRisk(0.1, False, ())})
+    shown = summary_lines(schedule.production, plan)
+    assert [(line.label, line.value) for line in shown[:len(plan.summary())]] == [
+        (label.strip(), text) for label, text in plan.summary()]
+    lines = {line.label: line.value for line in shown}
+    assert lines["total cost"] == money_text(to_money(schedule.total_cost), "USD")
+    assert lines["gap"] == f"{result.gap:.1%}"
+    assert lines["shoot days"].startswith(f"{schedule.wrap_day} (wrap ")
+    assert lines["likely bottleneck days"] == "4"
+    assert lines["Scenes"] == "3" and lines["Budget"] == "-"
+    costs = {line.label: line for line in category_costs(schedule)}
     cast_cost = to_money(schedule.cost_by_category["cast"])
     assert costs["Cast"].amount == money_text(cast_cost, "USD")
     assert abs(sum(line.share for line in costs.values()) - 1.0) < 1e-9
@@ -87,8 +98,10 @@ def test_the_dood_table_has_the_dood_codes() -> None:
 
 
 def test_every_status_has_a_headline_in_the_producers_words() -> None:
-    assert headline(Result(SolveStatus.OPTIMAL, objective=1, lower_bound=1)).tone == "good"
-    feasible = headline(Result(SolveStatus.FEASIBLE, objective=100, lower_bound=90,
+    schedule = _schedule()
+    cost = schedule.total_cost
+    assert headline(Result(SolveStatus.OPTIMAL, schedule, lower_bound=cost)).tone == "good"
+    feasible = headline(Result(SolveStatus.FEASIBLE, schedule, lower_bound=cost - cost // 10,
                                interrupted=True))
     assert "at most 10.0% more" in feasible.text and "You stopped the search" in feasible.text
     assert headline(Result(SolveStatus.INFEASIBLE)).tone == "bad"

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from ...data import Production, Scene
 from ...dood import DayOutOfDays, day_out_of_days
-from ...export_json import RiskByDay
+from ...report import RiskByDay
 from ...result import Result
 from ...solution import Schedule
 from ..styles import StripPalette
@@ -21,13 +21,21 @@ SPLIT_CREW_CALL = "12:00"
 
 @dataclass
 class ScheduleReport:
-    """A solved production, ready to be written sheet by sheet."""
+    """A production and its result, ready to be written sheet by sheet; built once per
+    workbook."""
 
     production: Production
     result: Result
-    schedule: Schedule
     risk: RiskByDay | None
     palette: StripPalette
+
+    @property
+    def schedule(self) -> Schedule:
+        """The schedule's facts, built once by the solve; only the sheets of a schedule read
+        them."""
+        if self.result.schedule is None:
+            raise ValueError(f"{self.result.status.value}: there is no schedule to write")
+        return self.result.schedule
 
     @cached_property
     def dood(self) -> DayOutOfDays:

@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...calendar import long_date
 from ...data import Scene
 from ...dood import DoodCode
-from ...export_json import hours_text, pages_text, parts_in_shooting_order
+from ...report import hours_text, pages_text, parts_in_shooting_order
 from .. import styles
 from ._cells import banner, fit_height, header, print_setup, put, put_row, widths
 from ._report import ScheduleReport, cast_ids

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from openpyxl.workbook.workbook import Workbook
 
-from ...solution import CostLine, to_money
+from ...report import cost_line_days
+from ...solution import to_money
 from .. import styles
 from ._cells import header, print_setup, put, put_row, widths
 from ._report import ScheduleReport
@@ -23,8 +24,8 @@ def write_costs(workbook: Workbook, report: ScheduleReport) -> None:
     schedule = report.schedule
     row = 2
     for line in schedule.cost_lines:
-        put_row(sheet, row, (line.category, line.item, line.days, Decimal(line.rate),
-                             _rate_basis(line), to_money(line.amount)), number_formats=_MONEY)
+        put_row(sheet, row, (line.category, line.item, cost_line_days(line), Decimal(line.rate),
+                             line.unit.value, to_money(line.amount)), number_formats=_MONEY)
         row += 1
     total = to_money(schedule.total_cost)
     currency = report.production.settings.currency
@@ -43,13 +44,3 @@ def write_costs(workbook: Workbook, report: ScheduleReport) -> None:
     sheet.freeze_panes = "A2"
     print_setup(sheet, landscape=False, title_rows="1:1")
 
-
-def _rate_basis(line: CostLine) -> str:
-    """What the rate is paid per: overtime per hour, moves per move, move-ins per visit."""
-    if line.category == "overtime":
-        return "hour"
-    if line.category == "moves":
-        return "move"
-    if line.category == "locations" and line.item.endswith(" move-in"):
-        return "visit"
-    return "day"

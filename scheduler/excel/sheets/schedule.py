@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from openpyxl.workbook.workbook import Workbook
 
-from ...export_json import schedule_rows
+from ...report import schedule_rows
 from .. import styles
 from ._cells import header, print_setup, put_row, widths
 from ._report import ScheduleReport

@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...calendar import long_date
 from ...data import CalendarDayType
-from ...export_json import hours_text, pages_text, parts_in_shooting_order
+from ...report import hours_text, pages_text, parts_in_shooting_order
 from ...solution import ScenePart
 from .. import styles
 from ._cells import banner, fit_height, header, print_setup, put, widths

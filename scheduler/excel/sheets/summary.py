@@ -7,22 +7,21 @@ from decimal import Decimal
 
 from openpyxl.workbook.workbook import Workbook
 
-from ...data import Production
-from ...export_json import RiskByDay, summary_fields
-from ...result import Result
+from ...report import summary_fields
 from .. import styles
 from ._cells import header, print_setup, put, widths
+from ._report import ScheduleReport
 
 SHEET = "Summary"
 HEADERS = ("Field", "Value")
 
 
-def write_summary(workbook: Workbook, production: Production, result: Result,
-                  risk: RiskByDay | None) -> None:
-    """Status, costs, bound and gap, calendar and counts (see ``export_json.summary_fields``)."""
+def write_summary(workbook: Workbook, report: ScheduleReport) -> None:
+    """Status, costs, bound and gap, calendar and counts (see ``report.summary_fields``)."""
     sheet = workbook.create_sheet(SHEET)
     header(sheet, 1, HEADERS)
-    for row, (field, value) in enumerate(summary_fields(production, result, risk), start=2):
+    fields = summary_fields(report.production, report.result, report.risk)
+    for row, (field, value) in enumerate(fields, start=2):
         put(sheet, row, 1, field, font=styles.BOLD_FONT, border=True)
         put(sheet, row, 2, value, number_format=_format_of(field, value), border=True,
             alignment=styles.LEFT)
