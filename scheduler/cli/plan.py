@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,15 +13,14 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from ..calendar import long_date
 from ..config import SolverConfig
 from ..data import Production
 from ..excel.writer import write_schedule
 from ..export_json import schedule_to_json
 from ..files import same_file, save_text_atomically
 from ..inputs import write_uss_stripboard
-from ..result import Progress, Result
-from ..solution import Schedule, to_money
+from ..result import Progress
+from ..solution import to_money
 from .app import (
     DefaultsOption,
     app,
@@ -37,7 +35,6 @@ from .app import (
 if TYPE_CHECKING:  # the planner and the model load LightGBM: only when a command needs them
     from ..planning import Plan
     from ..predict.model import TrainedModel
-    from ..predict.risk import DayRisk
 
 
 @app.command()
@@ -91,7 +88,7 @@ def plan(
         with user_errors(writing=uss_path):
             board = write_uss_stripboard(production, result.solution, uss_path, input_path)
         stdout().print(f'wrote {uss_path}: stripboard "{board}"', markup=False)
-    _print_result(production, result, written, risk)
+    _print_result(production, plan, written)
     if not result.status.has_solution:
         raise typer.Exit(exit_code(result.status))
 
@@ -138,50 +135,14 @@ def _load_model(model_dir: Path | None) -> TrainedModel:
         return load(model_dir) if model_dir else load_default()
 
 
-def _print_result(production: Production, result: Result, written: Path,
-                  risk: Mapping[int, DayRisk] | None = None) -> None:
-    console = stdout()
-    currency = production.settings.currency
+def _print_result(production: Production, plan: Plan, written: Path) -> None:
+    """The plan's summary (``Plan.summary``, the rows the upload page shows too), where it was
+    written, and the rules in conflict when there is no schedule."""
     table = Table(title=production.settings.title, show_header=False)
-    table.add_row("status", result.status.value + (" (stopped by you)" if result.interrupted
-                                                   else ""))
-    if result.objective is not None:
-        table.add_row("total cost", f"{to_money(result.objective):,} {currency}")
-    if result.lower_bound is not None:
-        table.add_row("lower bound", f"{to_money(result.lower_bound):,} {currency}")
-    if result.gap is not None:
-        table.add_row("gap", f"{result.gap:.1%}")
-    if result.solution is not None:
-        schedule = Schedule(production, result.solution)
-        table.add_row("shoot days", f"{schedule.wrap_day} (wrap "
-                      f"{long_date(production.calendar.date_of(schedule.wrap_day))})"
-                      + _at_least(result.least_shoot_days) if schedule.wrap_day else "0")
-        for category, amount in schedule.cost_by_category.items():
-            if amount:
-                bound = result.bound_by_category.get(category)
-                table.add_row(f"  {category}", f"{to_money(amount):,}" + _at_least(
-                    None if bound is None else f"{to_money(bound):,}"))
-        table.add_row("cast hold days", str(schedule.total_hold_days))
-        table.add_row("company moves", str(schedule.total_moves))
-    if risk:
-        flagged = [str(day) for day, forecast in risk.items() if forecast.flag]
-        expected = sum(forecast.probability for forecast in risk.values())
-        table.add_row("likely bottleneck days", ", ".join(flagged) or "none")
-        table.add_row("expected bottleneck days", f"{expected:.2f}")
-    if result.risk_premium:
-        table.add_row("risk premium", f"{to_money(result.risk_premium):,} {currency}")
-    if result.baseline_cost is not None and result.objective is not None:
-        saving = result.baseline_cost - result.objective
-        share = saving / result.baseline_cost if result.baseline_cost else 0.0
-        table.add_row("conventional board", f"{to_money(result.baseline_cost):,} {currency}")
-        table.add_row("saving", f"{to_money(saving):,} {currency} ({share:.1%})")
-    table.add_row("runtime", f"{result.runtime:.1f} s")
-    table.add_row("written", str(written))
-    console.print(table)
-    for conflict in result.conflicts:
+    for label, text in [*plan.summary(), ("written", str(written))]:
+        table.add_row(label, text)
+    stdout().print(table)
+    for conflict in plan.result.conflicts:
         stderr().print(f"- {conflict.rule.wording}: {conflict.message}", markup=False)
 
 
-def _at_least(bound: object) -> str:
-    """The counting bound beside a figure of the schedule: where the gap lies."""
-    return "" if bound is None else f"  (at least {bound})"
