@@ -13,13 +13,13 @@ refuses to write over the workbook it read.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from openpyxl.workbook.workbook import Workbook
 
 from ..data import Production
 from ..errors import PlanShootError
+from ..files import same_file
 from ..report import RiskByDay
 from ..result import Result
 from .safe import save_atomically
@@ -80,7 +80,7 @@ def write_schedule(
         When ``path`` is the input workbook.
     """
     target = Path(path)
-    if input_path is not None and _same_file(target, Path(input_path)):
+    if input_path is not None and same_file(target, input_path):
         raise OutputPathError(f"refusing to write the schedule over the input workbook {target}; "
                               "choose another output file")
     workbook = build_workbook(production, result, risk=risk, palette=palette)
@@ -108,9 +108,3 @@ def build_workbook(production: Production, result: Result, *, risk: RiskByDay | 
     workbook.properties.title = production.settings.title
     workbook.properties.creator = "plan-shoot"
     return workbook
-
-
-def _same_file(target: Path, source: Path) -> bool:
-    if target.exists() and source.exists():
-        return os.path.samefile(target, source)
-    return target.resolve() == source.resolve()
