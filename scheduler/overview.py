@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from .calendar import long_date
 from .data import Production
-from .excel.parse import format_eighths
+from .report import pages_text
 
 # Notices of the USS importer that say a placeholder stands for a fact USS lacks.
 DEFAULT_NOTICE_PREFIX = "default:"
@@ -40,7 +40,7 @@ def overview_rows(production: Production) -> list[tuple[str, str]]:
             if calendar.dates else "none")
     return [
         ("Scenes", str(len(production.scenes))),
-        ("Pages", format_eighths(total_eighths(production))),
+        ("Pages", pages_text(total_eighths(production))),
         ("Estimated hours", f"{total_minutes / 60:.1f} h against {calendar.num_days} days x "
                             f"{settings.standard_day_minutes / 60:g} h = {capacity / 60:g} h{load}"),
         ("Cast", f"{len(production.cast)}" + (f" ({minors} minor)" if minors else "")),

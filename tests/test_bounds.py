@@ -7,7 +7,6 @@ import random
 from datetime import date, timedelta
 
 import pytest
-from factory import MONDAY, actor, place, production, resource, scene
 
 from benchmarks.generator import generate
 from scheduler.bounds import least_days, lower_bound, minimum_days, minimum_shoot_days
@@ -21,6 +20,7 @@ from scheduler.data import (
 )
 from scheduler.solution import COST_CATEGORIES, COST_SCALE, Solution
 from scheduler.validate import evaluate
+from tests.helpers.productions import MONDAY, actor, place, production, resource, scene
 
 # ----- brute force on tiny random productions ---------------------------------------------------
 

@@ -13,22 +13,21 @@ import random
 import subprocess
 import sys
 from datetime import timedelta
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
-from factory import MONDAY, actor, place, resource, scene
-from factory import production as factory_production
 
 from scheduler import conventional_board as conventional
 from scheduler.conventional_board import conventional_board, natural_key, strip_sort_keys
 from scheduler.data import Availability, ConstraintKind, Production, SceneConstraint
 from scheduler.solution import Schedule, Solution
 from scheduler.validate import validate
+from tests.helpers.paths import REPOSITORY as REPO
+from tests.helpers.productions import MONDAY, actor, place, resource, scene
+from tests.helpers.productions import production as factory_production
 
 TUESDAY, WEDNESDAY, FRIDAY = (MONDAY + timedelta(days=k) for k in (1, 2, 4))
-REPO = Path(__file__).resolve().parents[1]
 
 
 def production(scenes: list[Any], **parts: Any) -> Production:
@@ -416,8 +415,8 @@ def test_squeezed_boards_are_valid_too() -> None:
 
 def test_the_board_is_deterministic_across_hash_seeds() -> None:
     script = (
-        "import json, sys; sys.path.insert(0, sys.argv[1]);"
-        "from test_conventional_board import checked_random_productions;"
+        "import json;"
+        "from tests.test_conventional_board import checked_random_productions;"
         "from scheduler.conventional_board import conventional_board;"
         "boards = [conventional_board(p) for p in checked_random_productions(8)];"
         "print(json.dumps([b and b.start_day for b in boards], sort_keys=True))"
@@ -425,7 +424,7 @@ def test_the_board_is_deterministic_across_hash_seeds() -> None:
     outputs = []
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        done = subprocess.run([sys.executable, "-c", script, str(REPO / "tests")], env=env,
+        done = subprocess.run([sys.executable, "-c", script], env=env,
                               capture_output=True, text=True, check=True, cwd=REPO)
         outputs.append(json.loads(done.stdout))
     assert outputs[0] == outputs[1]
@@ -440,8 +439,6 @@ KINDS = ("feature", "series", "short")
 def generator() -> ModuleType:
     if not (REPO / "benchmarks" / "generator.py").exists():
         pytest.skip("benchmarks/generator.py is not in this checkout")
-    if str(REPO) not in sys.path:
-        sys.path.insert(0, str(REPO))
     return importlib.import_module("benchmarks.generator")
 
 

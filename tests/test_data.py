@@ -1,12 +1,12 @@
 from datetime import date
 
 import pytest
-from factory import actor, place, production, scene
 
 from scheduler.checks import check_production
 from scheduler.data import ConstraintKind, Scene, SceneConstraint
 from scheduler.errors import InputError
 from scheduler.subjects import EntityKind, Places, Subject
+from tests.helpers.productions import actor, place, production, scene
 
 
 def test_scene_minutes_from_pages_pace_and_estimate() -> None:

@@ -3,10 +3,9 @@ it, as the board builders see them."""
 
 from __future__ import annotations
 
-from factory import actor, place, production, scene
-
 from scheduler.data import DayNight
 from scheduler.day_rules import DayLoad, DayRules
+from tests.helpers.productions import actor, place, production, scene
 
 STANDARD, CAP = 600, 720
 

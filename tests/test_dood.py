@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from factory import actor, production, scene
-from report_fixture import sample_production, sample_solution
-
 from scheduler.dood import DoodCode, code_on, day_out_of_days
 from scheduler.solution import CastDays, Drop, Schedule, Solution
 from scheduler.validate import evaluate
+from tests.helpers.productions import actor, production, scene
+from tests.helpers.reports import report_production, sample_solution
 
 
 def expected_code(days: CastDays, day: int) -> str:
@@ -30,7 +29,7 @@ def expected_code(days: CastDays, day: int) -> str:
 
 def test_codes_follow_work_hold_and_drop_days_of_the_schedule() -> None:
     """Tests that every cell of the DOOD is the code of the member's Schedule days."""
-    prod = sample_production()
+    prod = report_production()
     evaluation = evaluate(prod, sample_solution())
     assert evaluation.is_valid
     schedule = evaluation.schedule
@@ -45,7 +44,7 @@ def test_codes_follow_work_hold_and_drop_days_of_the_schedule() -> None:
 
 def test_the_dropped_member_has_drop_days_and_a_pickup() -> None:
     """Tests the drop case: D on each unpaid shoot day, the pick-up marked PWF (also the last)."""
-    schedule = Schedule(sample_production(), sample_solution())
+    schedule = Schedule(report_production(), sample_solution())
     row = day_out_of_days(schedule).row_of("3")
     assert row.codes[1] is DoodCode.START_WORK
     assert [day for day, code in row.codes.items() if code is DoodCode.DROP] == list(range(2, 12))
@@ -55,7 +54,7 @@ def test_the_dropped_member_has_drop_days_and_a_pickup() -> None:
 
 def test_totals_equal_paid_days_and_the_cast_cost_lines() -> None:
     """Tests that paid days and cost per member are those of Schedule's cost lines."""
-    prod = sample_production()
+    prod = report_production()
     schedule = Schedule(prod, sample_solution())
     dood = day_out_of_days(schedule)
     cast_lines = {line.item: line for line in schedule.cost_lines if line.category == "cast"}

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factory import actor, place, production, scene
 
 from scheduler.config import SolverConfig
 from scheduler.data import DayNight, Production
@@ -18,6 +17,7 @@ from scheduler.interop.schedule_workbook import read_schedule_workbook
 from scheduler.rules import Rule
 from scheduler.solution import COST_SCALE, Schedule, Solution
 from scheduler.solve import solve
+from tests.helpers.productions import actor, place, production, scene
 
 
 def four_scenes() -> Production:

@@ -6,19 +6,18 @@ import json
 from dataclasses import replace
 from decimal import Decimal
 
-from report_fixture import SAMPLE_RISK, sample_production, sample_result
-
 from scheduler.day_facts import FEATURE_NAMES, day_features
 from scheduler.export_json import schedule_to_json
 from scheduler.report import pages_text, summary_fields
 from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, to_money
+from tests.helpers.reports import SAMPLE_RISK, report_production, sample_result
 
 
 def test_summary_and_costs_agree_with_the_schedule() -> None:
     """Tests that total, categories and cost lines are Schedule's, in currency units."""
-    prod = sample_production()
+    prod = report_production()
     result = sample_result(prod)
     assert result.solution is not None
     schedule = Schedule(prod, result.solution)
@@ -39,7 +38,7 @@ def test_summary_and_costs_agree_with_the_schedule() -> None:
 
 def test_schedule_rows_cover_every_scene_day() -> None:
     """Tests one row per scene per shoot day it occupies, with the pages of the day."""
-    prod = sample_production()
+    prod = report_production()
     result = sample_result(prod)
     assert result.solution is not None
     schedule = Schedule(prod, result.solution)
@@ -53,7 +52,7 @@ def test_schedule_rows_cover_every_scene_day() -> None:
 
 def test_days_and_dood_sections() -> None:
     """Tests the day features, the risk fields and the DOOD codes of the export."""
-    prod = sample_production()
+    prod = report_production()
     result = sample_result(prod)
     assert result.solution is not None
     schedule = Schedule(prod, result.solution)
@@ -72,7 +71,7 @@ def test_days_and_dood_sections() -> None:
 
 def test_no_solution_keeps_the_conflicts() -> None:
     """Tests an infeasible result: summary with status, conflicts listed, no schedule."""
-    prod = sample_production()
+    prod = report_production()
     conflict = Conflict(Rule.CAST_AVAILABILITY, "scene 2 needs Actor 1, away all March",
                         scenes=("2",), subjects=("1",))
     result = Result(status=SolveStatus.INFEASIBLE, conflicts=(conflict,))
@@ -86,7 +85,7 @@ def test_no_solution_keeps_the_conflicts() -> None:
 
 def test_summary_has_baseline_saving_and_headroom() -> None:
     """Tests the producer's extras: saving against the conventional board, budget headroom."""
-    prod = sample_production()
+    prod = report_production()
     result = sample_result(prod)
     assert result.baseline_cost is not None and result.objective is not None
     fields = dict(summary_fields(prod, result))
@@ -101,7 +100,7 @@ def test_pages_text() -> None:
 
 def test_summary_has_expected_bottleneck_days_and_the_risk_premium() -> None:
     """Tests the risk extras: the predicted count of bottleneck days and what less risk cost."""
-    prod = sample_production()
+    prod = report_production()
     result = replace(sample_result(prod), risk_premium=120)  # two currency units, in cost units
     fields = dict(summary_fields(prod, result, SAMPLE_RISK))
     expected = sum(probability for probability, _, _ in SAMPLE_RISK.values())
@@ -116,7 +115,7 @@ def test_summary_shows_the_bound_of_each_category_from_solve() -> None:
     from scheduler.config import SolverConfig
     from scheduler.solve import solve
 
-    prod = sample_production()
+    prod = report_production()
     result = solve(prod, SolverConfig(time_limit=5, deterministic=True))
     assert result.solution is not None
     schedule = Schedule(prod, result.solution)

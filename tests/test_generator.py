@@ -14,8 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factory import actor, place, scene
-from factory import production as factory_production
 
 from benchmarks.generator import (
     KINDS,
@@ -30,8 +28,10 @@ from benchmarks.generator import (
 from scheduler.data import Billing, ConstraintKind, DayNight, Production
 from scheduler.excel.reader import read_workbook
 from scheduler.validate import validate
+from tests.helpers.paths import REPOSITORY as REPO
+from tests.helpers.productions import actor, place, scene
+from tests.helpers.productions import production as factory_production
 
-REPO = Path(__file__).resolve().parents[1]
 SIZES = (30, 90, 220, 480)
 # The capacity target is 75-85 % of the calendar's standard hours; the reference board may need
 # a few more days than that on small productions (a handful of locations fragments the days).

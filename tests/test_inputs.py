@@ -6,11 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from interop.uss_builders import tiny_document, write_uss_file
 
 from scheduler.errors import InputError, PlanShootError
 from scheduler.inputs import read_board, read_production, write_uss_stripboard
 from scheduler.interop.uss import read_uss_board
+from tests.helpers.uss import tiny_document, write_uss_file
 
 
 @pytest.fixture

@@ -27,7 +27,8 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.solve",),
     ("scheduler.predict",),  # the predictor: features in, risk out (no file I/O)
     ("scheduler.planning",),
-    ("scheduler.report", "scheduler.export_json"),  # report facts that every writer shows
+    # the facts that every writer shows (workbook, web page, JSON, terminal)
+    ("scheduler.report", "scheduler.export_json", "scheduler.overview"),
     ("scheduler.excel",),
     ("scheduler.interop",),
     ("scheduler.inputs", "scheduler.predict.commands"),  # the predictor's workbook commands

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from factory import production, scene
-
 from scheduler.data import ConstraintKind
 from scheduler.links import offset_links
+from tests.helpers.productions import production, scene
 
 
 def test_rows_fix_offsets_between_neighbours() -> None:

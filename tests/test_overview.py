@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from factory import production, scene
-
 from scheduler.data import DayNight
 from scheduler.overview import defaults_applied, overview_rows, overview_warnings
+from tests.helpers.productions import production, scene
 
 
 def test_overview_counts_hours_against_the_calendar() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from factory import place, production, scene
 
 from examples.make_examples import short_film
 from scheduler.config import SolverConfig
@@ -13,6 +12,7 @@ from scheduler.predict.risk import true_expected_bottleneck_days
 from scheduler.result import SolveStatus
 from scheduler.solution import Schedule
 from scheduler.validate import validate
+from tests.helpers.productions import place, production, scene
 
 QUICK = SolverConfig(time_limit=4, deterministic=True)
 

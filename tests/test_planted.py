@@ -11,7 +11,6 @@ import os
 import statistics
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -24,8 +23,8 @@ from benchmarks.generator import (
 from scheduler.data import Availability, CastMember, ConstraintKind, Production
 from scheduler.solution import Solution
 from scheduler.validate import validate
+from tests.helpers.paths import REPOSITORY as REPO
 
-REPO = Path(__file__).resolve().parents[1]
 SIZES = (30, 90, 220, 480)
 KINDS = ("feature", "series")
 SEEDS = (1, 2, 3)

@@ -6,13 +6,13 @@ import dataclasses
 from dataclasses import replace
 
 import pytest
-from report_fixture import sample_production, sample_result, sample_solution
 
 from scheduler.planning import Plan
 from scheduler.predict.risk import DayRisk
 from scheduler.result import Conflict, Result, SolveStatus, relative_gap
 from scheduler.rules import Rule
 from scheduler.solution import Schedule, to_money
+from tests.helpers.reports import report_production, sample_result, sample_solution
 
 
 def test_a_result_is_frozen() -> None:
@@ -25,7 +25,7 @@ def test_a_result_is_frozen() -> None:
 
 def test_cost_and_solution_derive_from_the_schedule() -> None:
     """Tests that the objective is the schedule's total cost and the gap follows the bound."""
-    prod = sample_production()
+    prod = report_production()
     result = sample_result(prod)
     schedule = Schedule(prod, sample_solution())
     assert result.objective == schedule.total_cost
@@ -38,7 +38,7 @@ def test_cost_and_solution_derive_from_the_schedule() -> None:
 def test_guards_refuse_a_result_that_contradicts_itself() -> None:
     """Tests the guards: negative runtime, a bound above the cost, a bound without a schedule,
     a status that disagrees with the schedule held."""
-    prod = sample_production()
+    prod = report_production()
     schedule = Schedule(prod, sample_solution())
     with pytest.raises(ValueError, match="Negative runtime"):
         Result(SolveStatus.NO_SOLUTION, runtime=-1.0)
@@ -55,7 +55,7 @@ def test_guards_refuse_a_result_that_contradicts_itself() -> None:
 def test_summary_rows_are_in_the_order_a_person_reads_them() -> None:
     """Tests the rows and their wording: status, cost, bound, gap, days, each category that
     costs something (indented, with its bound), holds, moves, the board, the saving, runtime."""
-    prod = sample_production()
+    prod = report_production()
     result = replace(sample_result(prod), bound_by_category={"cast": 60}, least_shoot_days=9)
     schedule = Schedule(prod, sample_solution())
     rows = result.summary()

@@ -3,10 +3,9 @@
 from datetime import date
 from fractions import Fraction
 
-from factory import actor, place, production, resource, scene
-
 from scheduler.data import Billing
 from scheduler.solution import COST_SCALE, CostUnit, Schedule, Solution, to_money
+from tests.helpers.productions import actor, place, production, resource, scene
 
 
 def facts(prod, **start):  # type: ignore[no-untyped-def]

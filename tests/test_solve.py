@@ -6,7 +6,6 @@ import sys
 import threading
 
 import pytest
-from model.builders import production, scene, synthetic_production
 
 from scheduler.config import SolverConfig
 from scheduler.conventional_board import conventional_board
@@ -16,6 +15,7 @@ from scheduler.rules import Rule
 from scheduler.solution import Schedule, Solution
 from scheduler.solve import solve
 from scheduler.validate import validate
+from tests.helpers.productions import production, scene, synthetic_production
 
 solve_module = sys.modules["scheduler.solve"]  # the package face exports the function solve
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from factory import production, scene
-
 from scheduler.checks import check_production
 from scheduler.errors import InputError, Problem
 from scheduler.subjects import EntityKind, Places, Subject
+from tests.helpers.productions import production, scene
 
 PLACES = Places(
     entities={(EntityKind.SCENE, 0): "Scenes!4", (EntityKind.SETTING, 0): "Production!2"},

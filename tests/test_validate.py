@@ -4,12 +4,12 @@ from datetime import date
 from typing import Any
 
 import pytest
-from factory import actor, place, production, resource, scene
 
 from scheduler.data import Availability, ConstraintKind, Production, SceneConstraint
 from scheduler.rules import Rule
 from scheduler.solution import Solution
 from scheduler.validate import evaluate, validate
+from tests.helpers.productions import actor, place, production, resource, scene
 
 
 def broken(prod: Production, **start: int) -> set[Rule]:

@@ -3,7 +3,7 @@
 Every day row is a real-looking planned shoot day: each past production is a synthetic breakdown
 from ``benchmarks.generator`` (feature films, series blocks and shorts of many sizes), boarded by
 the generator's reference board (location blocks, day breaks by hours, the way a 1st AD deals
-strips), and described by ``scheduler.predict.features.day_features``, the same function that
+strips), and described by ``scheduler.day_facts.day_features``, the same function that
 fills the ``Days`` sheet of every schedule.  Whether each day overran is drawn from the known
 process in ``scheduler.predict.synthetic``; its true probability is kept in a hidden column
 ``True Probability``, which the reader keeps for evaluation only (the ceiling AUC) and never uses

@@ -8,9 +8,9 @@ from typing import Annotated
 import typer
 
 from ..calendar import long_date
-from ..excel.parse import format_eighths
 from ..inputs import is_uss
 from ..overview import defaults_applied, total_eighths
+from ..report import pages_text
 from .app import DefaultsOption, app, read_checked, refuse, stdout, user_errors
 
 
@@ -39,7 +39,7 @@ def import_uss_command(
     with user_errors(writing=output):
         write_breakdown(production, output)
     stdout().print(f"wrote {output}: {len(production.scenes)} scenes, "
-                   f"{format_eighths(total_eighths(production))} pages, "
+                   f"{pages_text(total_eighths(production))} pages, "
                    f"{len(production.cast)} cast, {len(production.locations)} locations, "
                    f"a calendar of {production.calendar.num_days} shoot days from "
                    f"{long_date(production.settings.start_date)}; "

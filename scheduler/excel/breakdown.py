@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from ..data import EIGHTHS_PER_PAGE, CastMember, Location, Production, Resource, Scene
+from ..report import dates_text, hours_value, work_week_text
 from .entities import (
     AVAILABILITY_FIELDS,
     CALENDAR_FIELDS,
@@ -35,7 +36,6 @@ from .entities import (
     SCENE_LIST_FIELDS,
     SETTINGS_FIELDS,
 )
-from .parse import format_dates, format_hours, format_work_week
 from .safe import save_atomically, set_cell
 from .schema import (
     CALENDAR,
@@ -160,14 +160,14 @@ def cell_value(kind: Kind, value: Any) -> Any:
     if kind is Kind.LIST:
         return ", ".join(str(item) for item in value)
     if kind is Kind.DATES:
-        return format_dates(value)
+        return dates_text(value)
     if kind is Kind.EIGHTHS:
         whole, rest = divmod(int(value), EIGHTHS_PER_PAGE)
         return whole if rest == 0 else value / EIGHTHS_PER_PAGE
     if kind is Kind.HOURS:
-        return format_hours(int(value))
+        return hours_value(int(value))
     if kind is Kind.WORK_WEEK:
-        return format_work_week(tuple(value))
+        return work_week_text(tuple(value))
     if hasattr(value, "value"):  # enums
         return value.value
     if isinstance(value, float) and value.is_integer():

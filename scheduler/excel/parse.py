@@ -45,15 +45,9 @@ from ..data import (
     DayNight,
     IntExt,
 )
-from ..report import dates_text, hours_value, pages_text, work_week_text
+from ..report import pages_text
 
 T = TypeVar("T")
-
-# The formatters are the report's wording (``report``); their old names stay for the callers.
-format_eighths = pages_text
-format_hours = hours_value
-format_dates = dates_text
-format_work_week = work_week_text
 
 
 @dataclass(frozen=True, slots=True)

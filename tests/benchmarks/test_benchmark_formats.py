@@ -21,8 +21,9 @@ from scheduler.rules import Rule
 from scheduler.sequencing import is_sequencing_problem
 from scheduler.solution import COST_SCALE, Schedule, Solution
 from scheduler.validate import validate
+from tests.helpers.paths import SHARED
 
-TALENT = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks" / "talent"
+TALENT = SHARED / "benchmarks" / "talent"
 needs_shared = pytest.mark.skipif(
     not TALENT.is_dir(), reason=f"benchmark data not found at {TALENT} (the shared folder "
                                 "beside the checkout)")

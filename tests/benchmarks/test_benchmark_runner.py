@@ -19,8 +19,8 @@ from benchmarks.runner import (
     talent_cases,
 )
 from scheduler.solution import COST_SCALE
+from tests.helpers.paths import SHARED
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 needs_shared = pytest.mark.skipif(
     not (SHARED / "benchmarks" / "talent").is_dir(),
     reason=f"benchmark data not found under {SHARED} (the shared folder beside the checkout)")

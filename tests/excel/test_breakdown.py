@@ -8,7 +8,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from excel.builders import FORMULA_LOOKING_SYNOPSIS, sample_production, write_sample
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +26,7 @@ from scheduler.excel.breakdown import write_breakdown
 from scheduler.excel.reader import read_workbook
 from scheduler.excel.safe import needs_quote_prefix
 from scheduler.excel.schema import SCENES, SHEETS
+from tests.helpers.workbooks import FORMULA_LOOKING_SYNOPSIS, sample_production, write_sample
 
 
 def test_layout_follows_the_schema(tmp_path: Path) -> None:

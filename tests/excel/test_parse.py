@@ -16,10 +16,6 @@ from scheduler.excel.parse import (
     Bad,
     DateOrder,
     Ok,
-    format_dates,
-    format_eighths,
-    format_hours,
-    format_work_week,
     parse_billing,
     parse_calendar_type,
     parse_constraint_kind,
@@ -39,6 +35,7 @@ from scheduler.excel.parse import (
     parse_week,
     parse_yes_no,
 )
+from scheduler.report import dates_text, hours_value, pages_text, work_week_text
 
 
 def value_of(parsed: Ok[Any] | Bad) -> Any:
@@ -83,14 +80,14 @@ def test_decimal_pages_are_rounded_half_up_with_a_notice() -> None:
 @given(st.integers(min_value=0, max_value=MAX_PAGES * 8))
 def test_eighths_round_trip_as_text_and_number(eighths: int) -> None:
     """Tests that the board notation and the number both read back to the same eighths."""
-    assert parse_eighths(format_eighths(eighths)) == Ok(eighths)
+    assert parse_eighths(pages_text(eighths)) == Ok(eighths)
     assert parse_eighths(eighths / 8) == Ok(eighths)
 
 
 @pytest.mark.parametrize(("eighths", "text"), [(19, "2 3/8"), (3, "3/8"), (16, "2"), (0, "0")])
 def test_format_eighths(eighths: int, text: str) -> None:
     """Tests the board notation of page counts."""
-    assert format_eighths(eighths) == text
+    assert pages_text(eighths) == text
 
 
 # ----- money -------------------------------------------------------------------------------------
@@ -201,7 +198,7 @@ def test_date_lists_expand_ranges_sort_and_drop_repeats() -> None:
 @given(st.sets(st.dates(min_value=date(2020, 1, 1), max_value=date(2030, 12, 31)), max_size=30))
 def test_date_lists_round_trip(dates: set[date]) -> None:
     """Tests that the writers' form (runs as ranges) reads back to the same sorted dates."""
-    assert parse_dates(format_dates(sorted(dates))) == Ok(tuple(sorted(dates)))
+    assert parse_dates(dates_text(sorted(dates))) == Ok(tuple(sorted(dates)))
 
 
 # ----- durations ---------------------------------------------------------------------------------
@@ -227,7 +224,7 @@ def test_durations_refuse_what_is_not_a_duration(cell: Any) -> None:
 @given(st.integers(min_value=0, max_value=1000 * 60))
 def test_durations_round_trip(minutes: int) -> None:
     """Tests that the writers' form of any whole minutes reads back exactly."""
-    assert parse_minutes(format_hours(minutes)) == Ok(minutes)
+    assert parse_minutes(hours_value(minutes)) == Ok(minutes)
 
 
 # ----- yes/no, lists, choices, numbers -----------------------------------------------------------
@@ -304,8 +301,8 @@ def test_work_week() -> None:
     assert value_of(parse_week("Mon-Sat")) == (0, 1, 2, 3, 4, 5)
     assert value_of(parse_week("Mon,Tue,Thu")) == (0, 1, 3)
     assert isinstance(parse_week("weekdays"), Bad)
-    assert format_work_week((0, 1, 2, 3, 4)) == "Mon-Fri"
-    assert format_work_week((0, 1, 3)) == "Mon,Tue,Thu"
+    assert work_week_text((0, 1, 2, 3, 4)) == "Mon-Fri"
+    assert work_week_text((0, 1, 3)) == "Mon,Tue,Thu"
 
 
 # ----- junk never raises -------------------------------------------------------------------------

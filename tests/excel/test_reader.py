@@ -13,15 +13,6 @@ from typing import Any
 
 import openpyxl
 import pytest
-from excel.builders import (
-    FORMULA_LOOKING_SYNOPSIS,
-    add_cached_value,
-    edit_cells,
-    messy_rows,
-    sample_production,
-    write_rows,
-    write_sample,
-)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -31,6 +22,15 @@ from scheduler.errors import InputError
 from scheduler.excel import source
 from scheduler.excel.reader import read_workbook
 from scheduler.subjects import EntityKind, Subject
+from tests.helpers.workbooks import (
+    FORMULA_LOOKING_SYNOPSIS,
+    add_cached_value,
+    edit_cells,
+    messy_rows,
+    sample_production,
+    write_rows,
+    write_sample,
+)
 
 
 def place_of(production: Production, scene_id: str, field: str) -> str:

@@ -12,15 +12,7 @@ from typing import Any
 
 import openpyxl
 import pytest
-from factory import actor, production, scene
 from openpyxl.worksheet.worksheet import Worksheet
-from report_fixture import (
-    FORMULA_SYNOPSIS,
-    SAMPLE_RISK,
-    sample_production,
-    sample_result,
-    sample_solution,
-)
 
 from scheduler.data import DayNight, IntExt, Production
 from scheduler.day_facts import day_features
@@ -30,6 +22,14 @@ from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, Solution, to_money
 from scheduler.validate import evaluate
+from tests.helpers.productions import actor, production, scene
+from tests.helpers.reports import (
+    FORMULA_SYNOPSIS,
+    SAMPLE_RISK,
+    report_production,
+    sample_result,
+    sample_solution,
+)
 
 SCHEDULE_HEADERS = ["Shoot Day", "Date", "Scene", "Part", "Set", "Location", "I/E", "D/N",
                     "Pages", "Hours", "Cast"]
@@ -41,7 +41,7 @@ DAYS_HEADERS = ["Shoot Day", "Date", "Planned Hours", "Pages", "Scenes", "Cast",
 
 @pytest.fixture(scope="module")
 def sample() -> tuple[Production, Schedule]:
-    prod = sample_production().check()
+    prod = report_production().check()
     evaluation = evaluate(prod, sample_solution())
     assert evaluation.is_valid, evaluation.violations
     return prod, evaluation.schedule
@@ -376,7 +376,7 @@ def test_sample_formula_synopsis_stays_text(workbook: Any) -> None:
 
 def test_infeasible_result_writes_summary_and_notes_only(tmp_path: Path) -> None:
     """Tests a result without a solution: Summary with the status, Notes with the conflicts."""
-    prod = sample_production()
+    prod = report_production()
     conflict = Conflict(Rule.CAST_AVAILABILITY, "scene 2 needs Actor 1, who is away all March",
                         scenes=("2",))
     result = Result(SolveStatus.INFEASIBLE, conflicts=(conflict,), runtime=0.5)
@@ -433,7 +433,7 @@ def test_libreoffice_converts_the_workbook_to_pdf(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed")
-    prod = sample_production()
+    prod = report_production()
     path = write_schedule(prod, sample_result(prod), tmp_path / "sample.xlsx",
                           risk=SAMPLE_RISK)
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),

@@ -6,8 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factory import actor, place, production, scene
-from uss_builders import FULL_SAMPLE
 
 from benchmarks.uss import (
     ComparisonSettings,
@@ -21,6 +19,8 @@ from scheduler.config import SolverConfig
 from scheduler.data import DayNight, Production
 from scheduler.interop.uss import write_uss
 from scheduler.solution import Solution
+from tests.helpers.productions import actor, place, production, scene
+from tests.helpers.uss import FULL_SAMPLE
 
 
 def six_scenes(night: bool) -> Production:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from uss_builders import tiny_document, write_uss_file
 
 from scheduler.errors import InputError
 from scheduler.interop.uss import read_uss
 from scheduler.interop.uss.defaults import EVERY, Overrides, UssDefaults, read_defaults
+from tests.helpers.uss import tiny_document, write_uss_file
 
 
 def workbook(path: Path, sheets: dict[str, list[tuple[object, ...]]]) -> Path:

@@ -6,11 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from uss_builders import tiny_document, write_uss_file
 
 from scheduler.data import CalendarDayType, DayNight, IntExt
 from scheduler.errors import InputError
 from scheduler.interop.uss import import_uss, read_uss, read_uss_document
+from tests.helpers.uss import tiny_document, write_uss_file
 
 
 @pytest.fixture(params=[True, False], ids=["documentation form", "sample form"])

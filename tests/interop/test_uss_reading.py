@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from uss_builders import tiny_document, write_uss_file
 
 from scheduler.errors import InputError
 from scheduler.interop.uss import read_uss_boards, read_uss_document
 from scheduler.interop.uss import source as uss_source
+from tests.helpers.uss import tiny_document, write_uss_file
 
 
 def problems_of(path: Path) -> dict[str, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from uss_builders import FULL_SAMPLE, SMALL_SAMPLE
 
 from scheduler.data import CalendarDayType, DayNight
 from scheduler.errors import InputError
@@ -13,6 +12,7 @@ from scheduler.evaluate import evaluate_board
 from scheduler.interop.uss import read_uss, read_uss_board, read_uss_boards
 from scheduler.interop.uss.defaults import UssDefaults
 from scheduler.rules import Rule
+from tests.helpers.uss import FULL_SAMPLE, SMALL_SAMPLE
 
 pytestmark = pytest.mark.skipif(
     not FULL_SAMPLE.is_file(),

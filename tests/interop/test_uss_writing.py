@@ -8,8 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from factory import actor, place, production, scene
-from uss_builders import tiny_document, write_uss_file
 
 from scheduler.data import CalendarDayType, CalendarEntry, Production
 from scheduler.interop.uss import (
@@ -22,6 +20,8 @@ from scheduler.interop.uss import (
     write_uss,
 )
 from scheduler.solution import Solution
+from tests.helpers.productions import actor, place, production, scene
+from tests.helpers.uss import tiny_document, write_uss_file
 
 
 def small_production() -> Production:

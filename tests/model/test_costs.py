@@ -17,8 +17,7 @@ from scheduler.model import ShootingModel
 from scheduler.solution import Schedule, Solution
 from scheduler.solve import canonical_order
 from scheduler.validate import validate
-
-from .builders import (
+from tests.helpers.productions import (
     COST_SCALE,
     actor,
     brute_force_cost,

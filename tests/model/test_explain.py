@@ -8,8 +8,7 @@ from typing import Any
 from scheduler.data import Availability, CastMember, ConstraintKind, Location
 from scheduler.model import data_conflicts, explain
 from scheduler.rules import Rule
-
-from .builders import actor, place, production, resource, row, scene
+from tests.helpers.productions import actor, place, production, resource, row, scene
 
 MON, TUE, WED = date(2026, 3, 2), date(2026, 3, 3), date(2026, 3, 4)
 

@@ -13,8 +13,14 @@ from scheduler.model.constraints import identical_scene_groups
 from scheduler.model.cp_model import canonical_order
 from scheduler.solution import Schedule, Solution
 from scheduler.solve import solve
-
-from .builders import ConstraintKind, actor, production, row, scene, synthetic_production
+from tests.helpers.productions import (
+    ConstraintKind,
+    actor,
+    production,
+    row,
+    scene,
+    synthetic_production,
+)
 
 
 def test_warm_start_is_complete_and_feasible(caplog: pytest.LogCaptureFixture) -> None:

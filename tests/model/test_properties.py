@@ -10,8 +10,7 @@ from scheduler.result import SolveStatus
 from scheduler.solution import Schedule
 from scheduler.solve import solve
 from scheduler.validate import validate
-
-from .builders import QUICK, brute_force_cost, tiny_productions
+from tests.helpers.productions import QUICK, brute_force_cost, tiny_productions
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))

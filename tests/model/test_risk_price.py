@@ -8,8 +8,7 @@ from scheduler.model import ShootingModel
 from scheduler.risk_price import RiskPrice
 from scheduler.solution import Schedule, Solution
 from scheduler.validate import validate
-
-from .builders import place, production, scene
+from tests.helpers.productions import place, production, scene
 
 QUICK = SolverConfig(time_limit=10, deterministic=True)
 

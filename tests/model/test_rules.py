@@ -13,8 +13,7 @@ from typing import Any
 
 from scheduler.data import Availability, ConstraintKind, Production
 from scheduler.rules import Rule
-
-from .builders import (
+from tests.helpers.productions import (
     actor,
     conflict_rules,
     conflict_scenes,

@@ -9,8 +9,7 @@ from scheduler.model import ShootingModel
 from scheduler.result import SolveStatus
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-
-from .builders import synthetic_production
+from tests.helpers.productions import synthetic_production
 
 QUICK = SolverConfig(deterministic=True, time_limit=10)
 

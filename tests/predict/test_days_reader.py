@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 from openpyxl.utils import get_column_letter
-from predict_builders import HISTORY_HEADER, history_row, two_productions, write_workbook
-from report_fixture import sample_production, sample_result
 
 from scheduler.day_facts import FEATURE_NAMES
 from scheduler.days_sheet import WRITTEN_COLUMNS
@@ -20,6 +18,8 @@ from scheduler.excel.reader import read_workbook
 from scheduler.excel.sheets.days import HEADERS
 from scheduler.excel.writer import OutputPathError, write_schedule
 from scheduler.predict.commands import predict_command, train_command
+from tests.helpers.history import HISTORY_HEADER, history_row, two_productions, write_workbook
+from tests.helpers.reports import report_production, sample_result
 
 DAYS_HEADER = ("Shoot Day", *FEATURE_NAMES)
 WEEKDAY = DAYS_HEADER.index("Weekday")
@@ -181,7 +181,7 @@ def test_without_weekday_nor_date_the_date_is_suggested(tmp_path: Path) -> None:
 def test_the_writer_and_the_reader_share_the_days_columns(tmp_path: Path) -> None:
     """Tests that the schedule writer's Days header is the contract's, and reads back."""
     assert HEADERS == WRITTEN_COLUMNS
-    production = sample_production()
+    production = report_production()
     path = write_schedule(production, sample_result(production), tmp_path / "schedule.xlsx")
     sheet = read_days(path)
     assert set(sheet.columns) == {*FEATURE_NAMES, "Date", "Actual Hours"}
@@ -190,7 +190,7 @@ def test_the_writer_and_the_reader_share_the_days_columns(tmp_path: Path) -> Non
 
 def test_a_failed_write_is_an_output_error_not_an_input_error(tmp_path: Path) -> None:
     """Tests that a scored workbook that cannot be written is not blamed on the input."""
-    production = sample_production()
+    production = report_production()
     schedule = write_schedule(production, sample_result(production), tmp_path / "schedule.xlsx")
     with pytest.raises(OutputPathError, match="cannot write"):
         predict_command(schedule, None, tmp_path / "no such folder" / "scored.xlsx")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from predict_builders import make_history, synthetic_rows
-from report_fixture import sample_production, sample_result
 
 from scheduler.errors import InputError
 from scheduler.excel.writer import write_schedule
 from scheduler.predict.commands import predict_command, train_command
 from scheduler.predict.model import load
+from tests.helpers.history import make_history, synthetic_rows
+from tests.helpers.reports import report_production, sample_result
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +24,7 @@ def history_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def schedule_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    production = sample_production()
+    production = report_production()
     path = tmp_path_factory.mktemp("schedule") / "schedule.xlsx"
     return write_schedule(production, sample_result(production), path)
 

@@ -6,17 +6,17 @@ from pathlib import Path
 
 import pytest
 from openpyxl.utils import get_column_letter
-from predict_builders import (
+
+from scheduler.day_facts import FEATURE_NAMES
+from scheduler.errors import InputError
+from scheduler.excel.days import read_days, read_history
+from tests.helpers.history import (
     EXAMPLE_HISTORY,
     HISTORY_HEADER,
     history_row,
     two_productions,
     write_workbook,
 )
-
-from scheduler.day_facts import FEATURE_NAMES
-from scheduler.errors import InputError
-from scheduler.excel.days import read_days, read_history
 
 
 def problems_of(path: Path, **options: float) -> list[str]:

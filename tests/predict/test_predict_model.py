@@ -9,7 +9,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from predict_builders import EXAMPLE_HISTORY, day, synthetic_history
 
 from scheduler.errors import InputError
 from scheduler.excel.days import read_history
@@ -26,6 +25,7 @@ from scheduler.predict.model import (
     save,
     train,
 )
+from tests.helpers.history import EXAMPLE_HISTORY, day, synthetic_history
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from factory import actor, place, production, scene
-from report_fixture import sample_production, sample_solution
 
 from scheduler.data import DayNight
 from scheduler.day_facts import day_features
@@ -19,6 +17,8 @@ from scheduler.predict.risk import (
 )
 from scheduler.predict.synthetic import true_probability
 from scheduler.solution import Schedule, Solution
+from tests.helpers.productions import actor, place, production, scene
+from tests.helpers.reports import report_production, sample_solution
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def model() -> TrainedModel:
 
 @pytest.fixture(scope="module")
 def schedule() -> Schedule:
-    return Schedule(sample_production(), sample_solution())
+    return Schedule(report_production(), sample_solution())
 
 
 def test_every_shoot_day_is_scored_with_its_drivers(model: TrainedModel,
@@ -100,7 +100,7 @@ def test_scene_weights_rise_with_hours_and_hazards(model: TrainedModel) -> None:
 
 
 def test_scene_weights_of_a_full_production(model: TrainedModel) -> None:
-    prod = sample_production()
+    prod = report_production()
     weights = scene_risk_weights(prod, model)
     assert set(weights) == {s.id for s in prod.scenes}
     # Scene 13 runs 11.5 h alone: no scene adds more risk to a day.

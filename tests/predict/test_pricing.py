@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from report_fixture import sample_production, sample_solution
 
 from scheduler.conventional_board import conventional_board
 from scheduler.predict.model import TrainedModel, load_default
@@ -11,6 +10,7 @@ from scheduler.predict.pricing import day_loads, day_risk_rates, fit_risk_price,
 from scheduler.predict.risk import scene_risk_weights
 from scheduler.risk_price import RiskPrice
 from scheduler.solution import Schedule
+from tests.helpers.reports import report_production, sample_solution
 
 
 @pytest.fixture(scope="module")
@@ -19,13 +19,13 @@ def model() -> TrainedModel:
 
 
 def test_a_move_and_an_overtime_hour_add_risk_to_a_typical_day(model):
-    per_move, per_overtime_hour = day_risk_rates(sample_production(), model)
+    per_move, per_overtime_hour = day_risk_rates(report_production(), model)
     assert 0 < per_move < 1
     assert 0 < per_overtime_hour < 1
 
 
 def test_the_price_values_risk_at_what_a_bottleneck_day_is_worth(model):
-    production = sample_production()
+    production = report_production()
     weights = scene_risk_weights(production, model)
     cheap = fit_risk_price(production, model, weights, 100, [conventional_board(production)])
     dear = fit_risk_price(production, model, weights, 10_000, [conventional_board(production)])
@@ -36,20 +36,20 @@ def test_the_price_values_risk_at_what_a_bottleneck_day_is_worth(model):
 
 
 def test_nothing_is_priced_when_a_bottleneck_day_is_worth_nothing(model):
-    production = sample_production()
+    production = report_production()
     weights = scene_risk_weights(production, model)
     assert fit_risk_price(production, model, weights, 0) is None
 
 
 def test_the_price_repeats_with_the_same_seed(model):
-    production = sample_production()
+    production = report_production()
     weights = scene_risk_weights(production, model)
     assert (fit_risk_price(production, model, weights, 500, seed=3)
             == fit_risk_price(production, model, weights, 500, seed=3))
 
 
 def test_day_loads_sum_the_weights_of_each_days_scenes():
-    production, solution = sample_production(), sample_solution()
+    production, solution = report_production(), sample_solution()
     weights = {scene.id: 10 for scene in production.scenes}
     loads = day_loads(Schedule(production, solution), weights)
     assert sum(loads.values()) == 10 * sum(production.scene_days(s) for s in production.scenes)

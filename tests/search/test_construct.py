@@ -3,10 +3,7 @@ a located draft when it gets stuck."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from model.builders import ConstraintKind, actor, place, production, row, scene
 
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
@@ -15,8 +12,8 @@ from scheduler.inputs import read_production
 from scheduler.search import NeighbourhoodSearch, pack_calendar
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.helpers.paths import EXAMPLES
+from tests.helpers.productions import ConstraintKind, actor, place, production, row, scene
 
 
 @pytest.mark.parametrize(("kind", "size", "seed", "planted"), [

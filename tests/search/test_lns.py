@@ -6,8 +6,6 @@ from __future__ import annotations
 import random
 import threading
 
-from model.builders import synthetic_production
-
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
 from scheduler.result import Progress
@@ -16,6 +14,7 @@ from scheduler.search import NeighbourhoodSearch, pack_calendar
 from scheduler.search.neighbourhoods import KINDS, NeighbourhoodMaker
 from scheduler.solution import Schedule, Solution
 from scheduler.validate import validate
+from tests.helpers.productions import synthetic_production
 
 DETERMINISTIC = SolverConfig(deterministic=True, seed=3)
 

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scheduler.bounds import lower_bound
 from scheduler.config import SolverConfig
 from scheduler.inputs import read_production
 from scheduler.search import NeighbourhoodSearch, pack_calendar, tighter_schedules
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.helpers.paths import EXAMPLES
 
 
 def test_the_indie_example_packs_into_fewer_days() -> None:

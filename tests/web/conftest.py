@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from web_builders import web_settings, write_infeasible_workbook, write_tiny_workbook
 
 from scheduler.web import create_app
+from tests.helpers.web import web_settings, write_infeasible_workbook, write_tiny_workbook
 
 
 @pytest.fixture

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from web_builders import EXAMPLES, live_server, web_settings
 
 from scheduler.web import create_app
+from tests.helpers.paths import EXAMPLES
+from tests.helpers.web import live_server, web_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

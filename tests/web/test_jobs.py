@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from factory import production, scene
 
 from scheduler.web.jobs import Job, JobQueue, JobState, QueueFull, is_job_id, new_job_id
+from tests.helpers.productions import production, scene
 
 WAIT = 5.0  # seconds before a test gives up on a state it expects
 

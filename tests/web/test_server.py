@@ -9,7 +9,7 @@ import time
 import urllib.error
 import urllib.request
 
-from web_builders import free_port
+from tests.helpers.web import free_port
 
 
 def test_serve_answers_on_the_port_and_stops_cleanly() -> None:

@@ -14,7 +14,6 @@ from typing import Any
 import openpyxl
 import pytest
 from fastapi.testclient import TestClient
-from web_builders import EXAMPLES, web_settings, write_tiny_workbook
 
 from scheduler.config import SolverConfig
 from scheduler.data import Production
@@ -26,6 +25,8 @@ from scheduler.rules import Rule
 from scheduler.solution import Solution
 from scheduler.web import create_app
 from scheduler.web import solving as solving_module
+from tests.helpers.paths import EXAMPLES
+from tests.helpers.web import web_settings, write_tiny_workbook
 
 WAIT = 30.0
 

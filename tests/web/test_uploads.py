@@ -9,9 +9,10 @@ from pathlib import Path
 
 import openpyxl
 from fastapi.testclient import TestClient
-from web_builders import EXAMPLES, TINY_TITLE, web_settings
 
 from scheduler.web import create_app
+from tests.helpers.paths import EXAMPLES
+from tests.helpers.web import TINY_TITLE, web_settings
 
 JOB_URL = re.compile(r"/jobs/([0-9a-f]{32})$")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from factory import actor, production, scene
-
 from scheduler.data import DayNight, IntExt
 from scheduler.dood import day_out_of_days
 from scheduler.excel.styles import DEFAULT_PALETTE
@@ -20,6 +18,7 @@ from scheduler.web.report import (
     money_text,
     summary_lines,
 )
+from tests.helpers.productions import actor, production, scene
 
 
 def _schedule() -> Schedule:

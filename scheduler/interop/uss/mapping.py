@@ -40,7 +40,7 @@ from ...data import (
     Scene,
 )
 from ...errors import InputError, Problem
-from ...excel.parse import format_eighths
+from ...report import pages_text
 from ...solution import Solution
 from ...subjects import EntityKind, Places
 from .boards import board_solution, scheduled_stripboard
@@ -336,7 +336,7 @@ class _Builder:
         eighths = round(strip.pages * EIGHTHS_PER_PAGE)
         if abs(eighths - strip.pages * EIGHTHS_PER_PAGE) > 1e-6:
             self.notes.add(f"{strip.path}.pages {strip.pages:g} is rounded to "
-                           f"{format_eighths(eighths)} pages")
+                           f"{pages_text(eighths)} pages")
         return eighths
 
     # --- entities ---
@@ -454,7 +454,7 @@ def _scene_notes(document: UssDocument, scenes: list[Scene], notes: ImportNotes)
     for written, scene_id in renamed:
         notes.add(f'scene number "{written}" is on several strips (or holds a list separator); '
                   f'this strip is scene "{scene_id}"')
-    notes.add(f"{len(scenes)} strips, {format_eighths(sum(s.eighths for s in scenes))} pages")
+    notes.add(f"{len(scenes)} strips, {pages_text(sum(s.eighths for s in scenes))} pages")
 
 
 # ----- small helpers -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from ...calendar import WEEKDAY_NAMES
 from ...data import CalendarDayType, CalendarEntry, Settings
 from ...errors import InputError, Problem
-from ...excel.parse import format_eighths
+from ...report import pages_text
 from .defaults import BUILT_IN, CALENDAR_SETTINGS, UssDefaults
 from .document import UssCalendar, UssDocument, UssStripboard
 
@@ -137,7 +137,7 @@ def _note_settings_defaults(values: dict[str, Any], defaults: UssDefaults,
         notes.defaults.append(f"crew_day_cost {BUILT_IN['crew_day_cost']:,} a shoot day "
                               "(a placeholder: USS has no costs)")
     if "pages_per_day_eighths" not in given:
-        pace = format_eighths(s["pages_per_day_eighths"].default)
+        pace = pages_text(s["pages_per_day_eighths"].default)
         notes.defaults.append(f"pages_per_day {pace} for strips without a shooting time "
                               f"(USS has no pace)")
     if "standard_day_minutes" not in given:

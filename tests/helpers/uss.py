@@ -6,7 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-SHARED_USS = Path(__file__).resolve().parents[2] / ".." / "shared" / "research" / "data" / "uss"
+from tests.helpers.paths import SHARED
+
+SHARED_USS = SHARED / "research" / "data" / "uss"
 FULL_SAMPLE = SHARED_USS / "full_sample_schedule.uss"
 SMALL_SAMPLE = SHARED_USS / "small_sample_schedule.uss"
 

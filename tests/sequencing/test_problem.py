@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from factory import actor, place, production, resource, scene
-
 from scheduler.data import (
     Availability,
     Billing,
@@ -18,6 +16,7 @@ from scheduler.data import (
 from scheduler.sequencing import is_sequencing_problem, sequencing_obstacles, sequencing_problem
 from scheduler.sequencing.problem import set_bits
 from scheduler.solution import COST_SCALE, Schedule
+from tests.helpers.productions import actor, place, production, resource, scene
 
 DAY = 600  # minutes of a full day in these productions
 

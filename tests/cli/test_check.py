@@ -6,13 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from excel.builders import edit_cells, sample_production, write_sample
 from typer.testing import CliRunner
 
 from scheduler.calendar import long_date
 from scheduler.cli import app, main
 from scheduler.excel.breakdown import write_breakdown
-from scheduler.excel.parse import format_eighths
+from scheduler.report import pages_text
+from tests.helpers.workbooks import edit_cells, sample_production, write_sample
 
 runner = CliRunner()
 
@@ -22,7 +22,7 @@ def test_check_summarises_a_valid_workbook(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", str(write_sample(tmp_path / "ok.xlsx"))])
     assert result.exit_code == 0, result.output
     production = sample_production()
-    pages = format_eighths(sum(scene.eighths for scene in production.scenes))
+    pages = pages_text(sum(scene.eighths for scene in production.scenes))
     assert "Harbour Lights" in result.stdout
     assert pages in result.stdout and "Scenes" in result.stdout
     assert f"{production.calendar.num_days} days x 10 h" in result.stdout

@@ -11,14 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import uvicorn
-from factory import actor, place, production, scene
 from fastapi import FastAPI
 
 from scheduler.data import ConstraintKind, SceneConstraint
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.web import WebSettings
+from tests.helpers.productions import actor, place, production, scene
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 TINY_TITLE = "Tiny <b>Test</b> & Co"
 
 

@@ -3,14 +3,14 @@
 from pathlib import Path
 
 import openpyxl
-from factory import production, scene
 from typer.testing import CliRunner
 
 from scheduler.cli import app, main
 from scheduler.data import ConstraintKind, SceneConstraint
 from scheduler.excel.breakdown import write_breakdown
+from tests.helpers.paths import EXAMPLES
+from tests.helpers.productions import production, scene
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 runner = CliRunner()
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from interop.uss_builders import FULL_SAMPLE, tiny_document, write_uss_file
 from typer.testing import CliRunner
 
 from scheduler.cli import app, main
 from scheduler.excel.reader import read_workbook
 from scheduler.interop.schedule_workbook import read_schedule_workbook
 from scheduler.interop.uss import read_uss, read_uss_board
+from tests.helpers.uss import FULL_SAMPLE, tiny_document, write_uss_file
 
 runner = CliRunner()
 needs_sample = pytest.mark.skipif(not FULL_SAMPLE.is_file(),

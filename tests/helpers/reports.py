@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from factory import actor, place, production, resource, scene
-
 from scheduler.data import Billing, DayNight, IntExt, Production
 from scheduler.result import Result, SolveStatus
 from scheduler.solution import Schedule, Solution
+from tests.helpers.productions import actor, place, production, resource, scene
 
 FORMULA_SYNOPSIS = "=SUM(A1:A9) is what the accountant types"
 
@@ -32,7 +31,7 @@ START_DAYS = {
 }
 
 
-def sample_production() -> Production:
+def report_production() -> Production:
     night, dawn, dusk = DayNight.NIGHT, DayNight.DAWN, DayNight.DUSK
     ext, int_ext = IntExt.EXT, IntExt.INT_EXT
     scenes = [
@@ -104,7 +103,7 @@ def sample_solution() -> Solution:
 
 def sample_result(production: Production | None = None) -> Result:
     """A feasible result whose objective is the schedule's cost, with a bound and a baseline."""
-    production = production or sample_production()
+    production = production or report_production()
     schedule = Schedule(production, sample_solution())
     cost = schedule.total_cost
     return Result(status=SolveStatus.FEASIBLE, schedule=schedule, lower_bound=cost * 9 // 10,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import random
 import threading
-from pathlib import Path
 
 import pytest
 
@@ -20,8 +19,9 @@ from scheduler.sequencing.problem import SequencingProblem
 from scheduler.sequencing.reduce import reduce_problem
 from scheduler.solution import COST_SCALE, Schedule
 from scheduler.validate import validate
+from tests.helpers.paths import SHARED
 
-TALENT = Path(__file__).resolve().parents[2] / ".." / "shared" / "benchmarks" / "talent"
+TALENT = SHARED / "benchmarks" / "talent"
 needs_shared = pytest.mark.skipif(
     not TALENT.is_dir(), reason=f"benchmark data not found at {TALENT} (the shared folder "
                                 "beside the checkout)")

@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 from scheduler.day_facts import FEATURE_NAMES
 from scheduler.predict.history import HistoryFrame
+from tests.helpers.paths import REPOSITORY
 
-REPOSITORY = Path(__file__).resolve().parents[2]
 EXAMPLE_HISTORY = REPOSITORY / "examples" / "history" / "history.xlsx"
 HISTORY_HEADER = ("Production", *FEATURE_NAMES, "Actual Hours")
 
