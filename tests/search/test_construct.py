@@ -8,11 +8,10 @@ import pytest
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
 from scheduler.conventional_board import conventional_board
-from scheduler.inputs import read_production
+from scheduler.data import Production
 from scheduler.search import NeighbourhoodSearch, pack_calendar
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-from tests.helpers.paths import EXAMPLES
 from tests.helpers.productions import ConstraintKind, actor, place, production, row, scene
 
 
@@ -29,9 +28,9 @@ def test_packed_calendars_are_valid(kind: str, size: int, seed: int, planted: bo
     assert validate(prod, packing.solution) == []
 
 
-def test_the_indie_example_packs_cheaper_than_the_board() -> None:
+def test_the_indie_example_packs_cheaper_than_the_board(indie_feature: Production) -> None:
     """Tests the packer on the indie example: valid, and cheaper than the sorted board."""
-    prod = read_production(EXAMPLES / "indie_feature.xlsx")
+    prod = indie_feature
     packing = pack_calendar(prod)
     board = conventional_board(prod)
     assert packing is not None and packing.is_valid and board is not None
@@ -39,10 +38,10 @@ def test_the_indie_example_packs_cheaper_than_the_board() -> None:
     assert Schedule(prod, packing.solution).total_cost < Schedule(prod, board).total_cost
 
 
-def test_a_draft_is_repaired_around_its_stuck_scenes() -> None:
+def test_a_draft_is_repaired_around_its_stuck_scenes(short_film: Production) -> None:
     """Tests the short film, a calendar filled to the last hour: when the packer's draft names
     stuck scenes, the repair sub-model re-places the days around them into a valid schedule."""
-    prod = read_production(EXAMPLES / "short_film.xlsx")
+    prod = short_film
     packing = pack_calendar(prod)
     assert packing is not None
     if packing.is_valid:
@@ -119,13 +118,14 @@ def test_packing_repeats_itself() -> None:
     assert first.solution == second.solution
 
 
-def test_a_packing_stops_at_its_effort_ceiling(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_packing_stops_at_its_effort_ceiling(short_film: Production,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests that the placements a packing tries are capped (per scene), across its styles and
     restarts, and that a packing stopped there is still a whole draft naming its stuck scenes."""
     from scheduler.board import PartialBoard
     from scheduler.search import construct
 
-    prod = read_production(EXAMPLES / "short_film.xlsx")
+    prod = short_film
     tried = 0
     plain_fits = PartialBoard.fits
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from scheduler.bounds import lower_bound
 from scheduler.config import SolverConfig
-from scheduler.inputs import read_production
+from scheduler.data import Production
 from scheduler.search import NeighbourhoodSearch, pack_calendar, tighter_schedules
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-from tests.helpers.paths import EXAMPLES
 
 
-def test_the_indie_example_packs_into_fewer_days() -> None:
+def test_the_indie_example_packs_into_fewer_days(indie_feature: Production) -> None:
     """Tests that tightening the indie example's packing gives valid schedules, each wrapping
     earlier than the one before, none before the bound's least wrap day, and at least one
     cheaper than the first packing (its crew days are most of its cost)."""
-    prod = read_production(EXAMPLES / "indie_feature.xlsx")
+    prod = indie_feature
     packing = pack_calendar(prod)
     assert packing is not None and packing.is_valid
     first = Schedule(prod, packing.solution)
@@ -31,8 +30,8 @@ def test_the_indie_example_packs_into_fewer_days() -> None:
     assert min(Schedule(prod, s).total_cost for s in tighter) < first.total_cost
 
 
-def test_nothing_is_tried_below_the_least_wrap_day() -> None:
+def test_nothing_is_tried_below_the_least_wrap_day(indie_feature: Production) -> None:
     """Tests that a first schedule already at the least wrap day is not tightened."""
-    prod = read_production(EXAMPLES / "indie_feature.xlsx")
+    prod = indie_feature
     search = NeighbourhoodSearch(prod, SolverConfig(deterministic=True, time_limit=1))
     assert list(tighter_schedules(prod, search, 18, 18, time_limit=30)) == []
