@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "scheduler"
 # belongs to the floor of its longest matching prefix.
 FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.errors", "scheduler.rules", "scheduler.config", "scheduler.files",
-     "scheduler.subjects"),
+     "scheduler.subjects", "scheduler.revision"),
     ("scheduler.calendar",),
     ("scheduler.data", "scheduler.checks", "scheduler.wording"),
     ("scheduler.solution",),
