@@ -102,7 +102,7 @@ class CastList:
         age = self.ages.get(key)
         if age is not None and age < 18:
             if at_night:
-                lines.append(f"{name} may be a minor (aged {age}) but plays at NIGHT; minor is "
+                lines.append(f"guess: {name} may be a minor (aged {age}) but plays at NIGHT; minor is "
                              "left blank (a minor may not work NIGHT scenes): check")
             else:
                 values["minor"] = True

@@ -168,6 +168,8 @@ def eighths_of(length: str) -> int | None:
     whole, eighths, pages = match.groups()
     if pages is not None:
         return int(pages) * EIGHTHS_PER_PAGE
+    if int(eighths) >= EIGHTHS_PER_PAGE and whole is not None:
+        return None  # "1 9/8" is no page count
     return int(whole or 0) * EIGHTHS_PER_PAGE + int(eighths)
 
 

@@ -3,9 +3,9 @@
 A guess is a word in the action, never a certainty: the breakdown lists each one in ``Notes``
 with the word that caused it, for the 1st AD to confirm or delete.
 
-* Tags (``spec/workbook.md``): ``stunt``, ``vehicle``, ``animal``, ``water``, ``crowd`` from
-  the words of ``TAG_WORDS``; ``minor`` when a character is introduced with an age under 18
-  (``TOMMY (10)``, ``TOMMY, 10,``).
+* Tags (``spec/workbook.md``): ``stunt``, ``vehicle``, ``animal``, ``water``, ``weather``,
+  ``crowd`` from the words of ``TAG_WORDS``; ``minor`` when a character is introduced with an
+  age under 18 (``TOMMY (10)``, ``TOMMY, 10,``).
 * Extras: a number before a crowd word (``SEVEN DINERS``, ``20 PASSENGERS``) is that many; a
   crowd word alone is ``CROWD_EXTRAS``.
 """
@@ -28,7 +28,9 @@ TAG_WORDS: dict[str, tuple[str, ...]] = {
                "chihuahuas", "puppy", "cow", "sheep", "snake", "rat", "rats", "pigeon",
                "pigeons", "goat", "chicken"),
     "water": ("pool", "swims", "swimming", "ocean", "lake", "river", "underwater", "sea",
-              "surf", "bathtub", "drowning", "splash", "rain", "soaked"),
+              "surf", "bathtub", "drowning", "splash", "soaked"),
+    "weather": ("rain", "raining", "snow", "snowing", "storm", "thunderstorm", "fog", "hail",
+                "blizzard"),
     "crowd": ("crowd", "crowds", "dozens of", "hundreds of", "throng", "audience",
               "passersby", "onlookers", "spectators", "mob", "packed"),
 }
