@@ -49,9 +49,10 @@ def parse_heading(heading: str) -> Heading:
     if prefix:
         int_ext = IntExt.EXT if prefix[1].upper() == "EST" else int_ext_of(prefix[1])
         text = text[prefix.end():]
-    parts = [part for part in _SEPARATOR.split(text.strip(" .-")) if part]
+    no_set = text.lstrip().startswith(("-", "–", "—"))  # "INT. - DAY": a time, no set
+    parts = [part for part in _SEPARATOR.split(text.strip(" .-–—")) if part]
     time = ""
-    if len(parts) > 1 and _is_time(parts[-1]):
+    if (len(parts) > 1 or no_set) and parts and _is_time(parts[-1]):
         time = parts.pop()
     elif len(parts) == 1 and prefix is None:
         parts = [text.strip()]
