@@ -33,7 +33,7 @@ from ..interop.uss.mapping import clean_id, unique_id
 from ..report import pages_text
 from ..subjects import EntityKind, Places
 from . import guesses
-from .cast import CastList
+from .cast import CAST_CATEGORIES, CastList
 from .heading import Heading, main_location, parse_heading
 from .pagination import LINES_PER_PAGE, SceneLength, measure
 from .screenplay import Kind, Screenplay, ScriptScene
@@ -237,6 +237,9 @@ def _tags(scene: ScriptScene, action: str, where: str, notes: _Notes) -> list[st
             tags.append(tag)
             notes.lines.append(f"{where}: tagged {category}: {', '.join(names)}; scene tagged "
                                f"{tag}")
+        elif _key(category) not in EXTRAS_CATEGORIES | CAST_CATEGORIES:
+            notes.lines.append(f"{where}: tagged {category}: {', '.join(names)}; not used by "
+                               "the planner (kept here for the departments)")
     for guess in guesses.tag_guesses(action):
         if guess.value not in tags:
             tags.append(guess.value)

@@ -23,12 +23,14 @@ from ..interop.uss.defaults import BUILT_IN, UssDefaults
 from .fountain import character_name, extensions_of
 from .screenplay import Kind, ScriptScene
 
+# Final Draft tag categories (letters only, lower case) whose elements are cast members.
+CAST_CATEGORIES = frozenset({"cast", "castmembers"})
+
 if TYPE_CHECKING:
     from .breakdown import SceneDraft
 
 VOICE_ONLY = frozenset({"VO", "VOICEOVER", "PRELAP", "FILTERED", "ONPHONE", "ONRADIO", "ONTV",
                         "RADIO", "PHONE"})
-CAST_CATEGORIES = frozenset({"cast", "castmembers"})
 
 
 def fold(name: str) -> str:

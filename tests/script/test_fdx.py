@@ -74,7 +74,10 @@ def test_tagged_elements_become_tags_and_extras() -> None:
     production = import_script(DINER_FDX, today=TODAY).production
     assert "animal" in production.scene_by_id["2"].tags
     assert production.scene_by_id["3"].extras == 20
-    assert "diner.fdx:66: tagged extras 20 Waiting Customers: 20 extras" in production.notices
+    notes = production.notices
+    assert "diner.fdx:68: tagged extras 20 Waiting Customers: 20 extras" in notes
+    assert ("diner.fdx:29: tagged Props: Crate of bottles; not used by the planner (kept here "
+            "for the departments)") in notes
 
 
 def test_dual_dialogue_marks_the_second_speaker() -> None:
