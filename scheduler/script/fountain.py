@@ -124,7 +124,8 @@ def _read_title_page(lines: list[Line], screenplay: Screenplay) -> list[Line]:
         return lines
     key = ""
     index = start
-    while index < len(lines) and not _is_blank(lines[index]):
+    while (index < len(lines) and not _is_blank(lines[index])
+           and _heading_text(lines[index].text) is None):  # a heading ends it, blank or not
         text = lines[index].text
         match = TITLE_KEY.match(text) if not text[:1].isspace() else None
         if match:

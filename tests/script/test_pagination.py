@@ -15,7 +15,7 @@ from scheduler.script.pagination import (
     wrapped_lines,
 )
 from scheduler.script.screenplay import Element, Kind
-from tests.helpers.scripts import COUNTED
+from tests.helpers.scripts import COUNTED, CYBER_BOB, needs_shared_scripts
 
 # counted.fountain, printed by hand on paper of 55 lines (widths 61 and 35):
 #   1 KITCHEN  heading at the top of page 1 (no blank before), blank, 2 action, blank, ANNA,
@@ -79,3 +79,19 @@ def test_a_speech_split_across_pages_costs_more_and_cont_d() -> None:
     lengths = measure(parse_fountain(text, "t.fountain"))
     # B: blank, heading, blank, BOB, 10 speech lines split over the page: + (MORE) and cue
     assert lengths[1].lines == 1 + 1 + 1 + 1 + 10 + 2
+
+
+@needs_shared_scripts
+def test_a_scene_of_the_shared_script_counted_by_hand() -> None:
+    # EXT. SUBURBAN TRAFFIC INTERSECTION--DAY, printed: blank, heading, blank, 3 action lines,
+    # blank, the app's name, blank, 3 action lines, blank, BOSS, 5 lines of speech (two of its
+    # three lines are longer than 35 characters), blank, 7 action lines = 27 lines -> 4/8.
+    scene = measure(read_screenplay(CYBER_BOB))[1]
+    assert (scene.lines, scene.eighths) == (27, 4)
+
+
+def test_a_title_page_ends_at_a_heading_even_without_a_blank_line() -> None:
+    from scheduler.script.fountain import parse_fountain
+
+    screenplay = parse_fountain("Title: X\nINT. ROOM - DAY\n\nA chair.\n", "t.fountain")
+    assert screenplay.title == "X" and len(screenplay.scenes) == 1
