@@ -108,7 +108,7 @@ def build_production(screenplay: Screenplay, defaults: UssDefaults | None = None
     cast = CastList()
     drafts = [_draft(screenplay, scene, scene_id, length, cast, notes)
               for scene, scene_id, length in zip(screenplay.scenes, ids, lengths, strict=True)]
-    _carry_light(screenplay, drafts, notes)
+    _carry_light(drafts, notes)
     locations = _locations(drafts, defaults, notes)
     members = cast.members(defaults, notes.defaults, notes.lines, drafts)
     _note_lengths(screenplay, lengths, notes)
@@ -195,7 +195,7 @@ def _int_ext(heading: Heading, where: str, scene: ScriptScene, notes: _Notes) ->
     return heading.int_ext
 
 
-def _carry_light(screenplay: Screenplay, drafts: list[SceneDraft], notes: _Notes) -> None:
+def _carry_light(drafts: list[SceneDraft], notes: _Notes) -> None:
     """CONTINUOUS, LATER, SAME take the previous scene's light; no time of day is DAY."""
     previous: DayNight | None = None
     for draft in drafts:

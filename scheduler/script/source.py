@@ -8,12 +8,14 @@ save it, and the reader says so.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import InputError, Problem
 
 MAX_SCRIPT_BYTES = 10 * 1024 * 1024  # ten times the FDX of a long feature
 _SNIFF_BYTES = 8192  # where a binary file shows its NUL bytes
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def read_script_bytes(path: str | Path) -> bytes:
@@ -59,7 +61,8 @@ def decode_text(raw: bytes, name: str, notes: list[str]) -> str:
     except UnicodeDecodeError as error:
         text = raw.decode("cp1252", errors="replace")
         notes.append(f"{name} is not UTF-8 (byte {error.start}); read as Windows-1252 text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", text)  # no cell of the breakdown can hold them
 
 
 def refused(name: str, reason: str) -> InputError:
