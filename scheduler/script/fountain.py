@@ -30,6 +30,7 @@ HEADING = re.compile(r"^(?:INT\.?\s*/\s*EXT|EXT\.?\s*/\s*INT|INT|EXT|EST|I\s*/\s
                      r"(?:\.|\s)", re.IGNORECASE)
 FORCED_HEADING = re.compile(r"^\.(?=[^.\s])")
 SCENE_NUMBER = re.compile(r"\s*#([^#\s]+)#\s*$")
+PRINTED_NUMBERS = re.compile(r"^(\d{1,4}[A-Z]{0,3})\.?\s+(.+?)(?:\s+(\d{1,4}[A-Z]{0,3})\.?)?$")
 TITLE_KEY = re.compile(r"^([A-Za-z][A-Za-z ]{0,30}):\s*(.*)$")
 PAGE_BREAK = re.compile(r"^\s*={3,}\s*$")
 TRANSITION = re.compile(r"^[^a-z]*TO:$")
@@ -153,6 +154,9 @@ def _blocks(lines: list[Line]) -> Iterator[list[Line]]:
                 yield block
             yield [line]
             block = []
+        elif block and _is_unmistakable_heading(line.text):
+            yield block
+            block = [line]
         else:
             block.append(line)
     if block:
@@ -195,13 +199,26 @@ def _read_block(block: list[Line], screenplay: Screenplay) -> None:
 
 
 def _heading_text(text: str) -> str | None:
-    """The heading of a scene-heading line (forced ``.`` removed), else ``None``."""
+    """The heading of a scene-heading line (forced ``.`` removed), else ``None``.  A heading
+    between scene numbers, as a script printed to text has them (``12 INT. HOUSE - DAY 12``),
+    is given as ``INT. HOUSE - DAY #12#``."""
     stripped = text.strip()
     if FORCED_HEADING.match(stripped):
         return stripped[1:].strip()
     if HEADING.match(stripped + " "):
         return stripped
+    printed = PRINTED_NUMBERS.match(stripped)
+    if printed and HEADING.match(printed[2] + " ") and printed[3] in (None, printed[1]):
+        return f"{printed[2]} #{printed[1]}#"
     return None
+
+
+def _is_unmistakable_heading(text: str) -> bool:
+    """A heading in capitals (``INT. HOUSE - DAY``): it starts a scene even without the blank
+    line before it (after ``CUT TO:``, say), as no action or speech starts so."""
+    heading = _heading_text(text)
+    return heading is not None and not text.strip().startswith(".") and \
+        heading == heading.upper()
 
 
 def _start_scene(heading: str, line: int, screenplay: Screenplay) -> None:

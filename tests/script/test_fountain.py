@@ -105,3 +105,19 @@ def test_character_names_lose_their_extensions(cue: str, name: str,
 
 def test_emphasis_marks_are_removed() -> None:
     assert plain("**bold** *italic* _under_ ***both***") == "bold italic under both"
+
+
+def test_a_heading_in_capitals_starts_a_scene_without_a_blank_line_before_it() -> None:
+    screenplay = parse_fountain("INT. ROOM - DAY\n\nQuiet.\n\nCUT TO:\nEXT. YARD - NIGHT\n\n"
+                                "BOB\nHi.\nINT. is a word here.\n", "t.fountain")
+    assert [s.heading for s in screenplay.scenes] == ["INT. ROOM - DAY", "EXT. YARD - NIGHT"]
+    speech = screenplay.scenes[1].elements[-1]
+    assert (speech.kind, speech.text) == (Kind.DIALOGUE, "Hi.\nINT. is a word here.")
+
+
+def test_scene_numbers_printed_around_a_heading_are_read() -> None:
+    screenplay = parse_fountain("12 INT. HOUSE - DAY 12\n\nQuiet.\n\n12A EXT. ROAD - DAY\n\n"
+                                "Dust.\n\n13 INT. CAR - DAY 14\n\nNot a heading.\n",
+                                "t.txt")
+    assert [(s.number, s.heading) for s in screenplay.scenes] == [
+        ("12", "INT. HOUSE - DAY"), ("12A", "EXT. ROAD - DAY")]
