@@ -5,8 +5,10 @@ The published syntax, and what real scripts do beside it:
 * the title page (``Key: value`` lines at the top, values possibly on indented lines below);
 * scene headings: a line starting ``INT``, ``EXT``, ``EST``, ``INT./EXT``, ``INT/EXT`` or ``I/E``
   (any case) followed by a dot or a space, or forced with a leading ``.``; a scene number at the
-  end between ``#`` (``INT. DINER - NIGHT #12A#``).  The spec wants a blank line after the
-  heading; scripts that forget it are read the same;
+  end between ``#`` (``INT. DINER - NIGHT #12A#``).  The spec wants blank lines around a
+  heading; scripts that forget the one after it are read the same, and a heading in capitals
+  needs none before it (``CUT TO:`` on the line above).  Numbers printed around a heading, as
+  in a script saved as text (``12 INT. HOUSE - DAY 12``), are its scene number;
 * characters: a line in capitals (an extension like ``(V.O.)`` or ``(CONT'D)`` may be in lower
   case) directly followed by dialogue, or forced with ``@``; ``^`` at the end marks the second
   speaker of dual dialogue; parentheticals ``(...)`` in the dialogue;
