@@ -25,7 +25,6 @@ from ..interop.uss.defaults import UssDefaults
 from ..report import pages_text
 from ..script import SCRIPT_SUFFIXES, ScriptImport, import_script, write_script_breakdown
 from .jobs import Job, is_job_id, new_job_id
-from .problems import problem_report
 from .routes import WebContext, _submit, _upload_values, context_of
 from .uploads import (
     UploadRefused,
@@ -42,6 +41,13 @@ script_router = APIRouter()
 FOLDER_PREFIX = "script-"
 BREAKDOWN_NAME = "breakdown.xlsx"
 MEDIA_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@script_router.get("/script")
+def script_page(request: Request) -> Response:
+    """The page to upload a screenplay."""
+    web = context_of(request)
+    return web.pages.render(request, "script_upload.html", **_upload_values(web))
 
 
 @script_router.post("/script")
@@ -69,10 +75,8 @@ async def upload_script(request: Request) -> Response:
         await run_in_threadpool(write_script_breakdown, imported, folder / BREAKDOWN_NAME)
     except UploadRefused as refused:
         shutil.rmtree(folder, ignore_errors=True)
-        return web.pages.render(request, "refused.html", refused.status_code, refused=refused,
-                                report=problem_report(refused.problems, None,
-                                                      in_sheets=False),
-                                **_upload_values(web))
+        return web.pages.render(request, "script_refused.html", refused.status_code,
+                                refused=refused, **_upload_values(web))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise

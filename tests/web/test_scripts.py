@@ -25,8 +25,9 @@ def _script_id(html: str) -> str:
     return html[start:start + 32]
 
 
-def test_the_upload_page_offers_a_script_field(client: TestClient) -> None:
-    page = client.get("/").text
+def test_the_upload_page_links_to_the_script_page(client: TestClient) -> None:
+    assert 'href="/script"' in client.get("/").text
+    page = client.get("/script").text
     assert 'action="/script"' in page and 'accept=".fountain,.txt,.fdx"' in page
 
 
@@ -69,6 +70,7 @@ def test_junk_and_other_files_are_refused_without_our_paths(client: TestClient,
     assert str(tmp_path) not in junk.text and "script.fountain" not in junk.text
     other = _upload(client, "budget.xlsx", b"PK")
     assert other.status_code == 415 and "not a Fountain" in other.text
+    assert 'action="/script"' in other.text  # the form again, to choose another file
     assert [p.name for p in (tmp_path / "jobs").iterdir()] == []
 
 
