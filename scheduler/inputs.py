@@ -28,10 +28,11 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
     Parameters
     ----------
     path
-        An ``.xlsx`` breakdown workbook or a ``.uss`` file.
+        An ``.xlsx`` breakdown workbook, a ``.uss`` file or a screenplay (``.fountain``,
+        ``.fdx``).
     uss_defaults
-        For a USS file: a workbook with the facts USS lacks (rates, fees, pace); without it,
-        marked defaults are used.
+        For a USS file or a screenplay: a workbook with the facts the file lacks (rates,
+        fees, pace; a screenplay's start date); without it, marked defaults are used.
     uss_board
         For a USS file: the stripboard whose calendar and number of days to take (default: the
         first with day breaks).
@@ -48,6 +49,10 @@ def read_production(path: str | Path, *, uss_defaults: str | Path | None = None,
         from .interop.uss import read_uss
 
         return read_uss(path, defaults=uss_defaults, board=uss_board, title=uss_title)
+    from .script import is_script, read_script
+
+    if is_script(path):  # a screenplay, its start date and rates from the defaults workbook
+        return read_script(path, defaults=uss_defaults)
     return read_workbook(path)
 
 

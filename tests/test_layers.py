@@ -31,6 +31,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.report", "scheduler.export_json", "scheduler.overview"),
     ("scheduler.excel",),
     ("scheduler.interop",),
+    ("scheduler.script",),  # screenplays (Fountain, FDX) to breakdowns; reuses interop.uss
     ("scheduler.inputs", "scheduler.predict.commands"),  # the predictor's workbook commands
     ("scheduler.cli", "scheduler.web", "scheduler.__main__", "scheduler"),
 )

@@ -62,7 +62,8 @@ NOTES_SHEET = "Notes"
 _MAX_NUMERIC_ID_DIGITS = 15  # Excel keeps 15 significant digits
 
 
-def write_breakdown(production: Production, path: str | Path) -> Path:
+def write_breakdown(production: Production, path: str | Path, *,
+                    blank_settings: Iterable[str] = ()) -> Path:
     """Write ``production`` as a canonical breakdown workbook, atomically.
 
     Parameters
@@ -71,6 +72,9 @@ def write_breakdown(production: Production, path: str | Path) -> Path:
         The production to write.
     path
         The ``.xlsx`` file to create or replace.
+    blank_settings
+        ``Production`` fields left blank for the producer to fill (a script import has no
+        ``start_date``; the production holds a placeholder).
 
     Returns
     -------
@@ -79,7 +83,9 @@ def write_breakdown(production: Production, path: str | Path) -> Path:
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
-    write_settings_sheet(workbook.create_sheet(PRODUCTION.name), _settings_values(production))
+    settings = _settings_values(production)
+    settings.update(dict.fromkeys(blank_settings))
+    write_settings_sheet(workbook.create_sheet(PRODUCTION.name), settings)
     tables: list[tuple[SheetSpec, list[dict[str, Any]]]] = [
         (SCENES, [_scene_row(scene) for scene in production.scenes]),
         (CAST, [_available_row(member, CAST_FIELDS) for member in production.cast]),

@@ -21,6 +21,7 @@ from ..predict.model import TrainedModel
 from .jobs import JobQueue
 from .pages import STATIC_DIR, Pages
 from .routes import WebContext, context_of, router
+from .scripts import script_router
 from .settings import WebSettings
 from .solving import job_solver
 
@@ -74,6 +75,7 @@ def create_app(settings: WebSettings | None = None, *,
                   openapi_url=None)
     app.state.web = WebContext(settings, queue, Pages(), root)
     app.include_router(router)
+    app.include_router(script_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
