@@ -2,7 +2,8 @@
 
 Strips run in shooting order; within a day they are grouped by location, with a banner for each
 company move.  A black day-break row closes every shoot day, an orange row every shooting week,
-and red rows mark holidays that fall between two shoot days.
+and red rows mark holidays that fall between two shoot days.  A revised schedule's header row
+takes the revision's colour and its printed page header names the revision.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _STRIP_ALIGNMENT = {1: styles.CENTER, 2: styles.LEFT, 3: styles.CENTER, 4: style
 
 def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
     sheet = workbook.create_sheet(SHEET)
-    header(sheet, 1, HEADERS)
+    header(sheet, 1, HEADERS, fill=report.header_fill)
     row = 2
     schedule = report.schedule
     week, week_days, week_eighths = 1, 0, 0
@@ -54,7 +55,7 @@ def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
     widths(sheet, WIDTHS)
     sheet.freeze_panes = "A2"
     print_setup(sheet, title_rows="1:1")
-    sheet.oddHeader.center.text = f"{report.title} — stripboard"
+    sheet.oddHeader.center.text = report.page_header("stripboard")
 
 
 def _write_day(sheet: Worksheet, row: int, report: ScheduleReport, day: int) -> int:
