@@ -74,16 +74,20 @@ def test_summary_names_the_revision_and_its_date(revised: Any) -> None:
 
 
 def test_stripboard_and_schedule_headers_name_the_revision(revised: Any) -> None:
-    """Tests the header rows in the revision's tint and the page headers naming it; the
-    Schedule sheet's fixed headers stay as they are."""
+    """Tests the board's revision row, the header rows in the revision's tint and the page
+    headers naming it; the Schedule sheet's fixed headers stay as they are."""
     stripboard, schedule = revised["Stripboard"], revised["Schedule"]
+    assert stripboard["A1"].value == f"The Long Night — STRIPBOARD — {LABEL}"
+    assert [c.value for c in stripboard[2]][:3] == ["Day", "Scene", "I/E"]
+    assert stripboard.freeze_panes == "A3"
+    assert stripboard.print_title_rows == "$1:$2"
     assert stripboard.oddHeader.center.text == f"The Long Night — stripboard — {LABEL}"
     assert schedule.oddHeader.center.text == f"The Long Night — schedule — {LABEL}"
     assert revised["Call Sheets"].oddHeader.center.text == (
         f"The Long Night — call sheets — {LABEL}")
     assert [c.value for c in schedule[1]][:3] == ["Shoot Day", "Date", "Scene"]
-    for sheet in (stripboard, schedule):
-        assert {fill_of(sheet, f"{column}1") for column in "ABCDEFGHIJ"} == {BLUE_TINT}
+    for sheet, row in ((stripboard, 1), (stripboard, 2), (schedule, 1)):
+        assert {fill_of(sheet, f"{column}{row}") for column in "ABCDEFGHIJ"} == {BLUE_TINT}
 
 
 def test_every_call_sheet_says_which_schedule_it_is(revised: Any) -> None:
@@ -152,6 +156,7 @@ def test_changes_sheet_formats(revised: Any) -> None:
     assert {sheet[f"B{row}"].number_format for row in range(24, 29)} == {MONEY_FORMAT}
     assert {fill_of(sheet, cell) for cell in ("A1", "A5", "F5", "A14", "A19", "D23")} == {
         BLUE_TINT}
+    assert str(sheet.sheet_properties.tabColor.rgb).endswith(BLUE_TINT)
 
 
 def test_costs_when_the_current_plan_broke_and_none_was_made_from_scratch(
@@ -186,12 +191,13 @@ def test_a_replan_that_changed_nothing(prod: Production, tmp_path: Path) -> None
 
 def test_revision_without_changes(prod: Production, tmp_path: Path, plain: Any) -> None:
     """Tests that a revision alone names itself but adds no Changes sheet, and leaves the
-    board's and schedule's cells as they are."""
+    board's strips and the other sheets' cells as they are."""
     revised = write(prod, tmp_path, revision=BLUE)
     assert "Changes" not in revised.sheetnames
     summary = dict(values(revised["Summary"])[1:])
     assert summary["revision"] == "Blue" and "replanned_from" not in summary
-    for name in ("Stripboard", "Schedule", "Day Out of Days", "Costs"):
+    assert values(revised["Stripboard"])[1:] == values(plain["Stripboard"])
+    for name in ("Schedule", "Gantt", "Day Out of Days", "Days", "Costs", "Notes"):
         assert values(revised[name]) == values(plain[name]), name
 
 
@@ -204,6 +210,7 @@ def test_without_a_revision_nothing_changes(plain: Any) -> None:
     for name in ("Summary", "Stripboard", "Schedule"):
         assert fill_of(plain[name], "A1") == HEADER_GREY
     assert plain["Stripboard"].oddHeader.center.text == "The Long Night — stripboard"
+    assert plain["Stripboard"]["A1"].value == "Day" and plain["Stripboard"].freeze_panes == "A2"
     assert not plain["Schedule"].oddHeader.center.text
     texts = [cell.value for cell in plain["Call Sheets"]["A"] if isinstance(cell.value, str)]
     assert not [text for text in texts if text.startswith("Schedule:")]

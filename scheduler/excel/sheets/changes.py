@@ -67,6 +67,7 @@ def write_changes(workbook: Workbook, report: ScheduleReport, changes: ChangeRep
     widths(sheet, WIDTHS)
     print_setup(sheet, landscape=True)
     sheet.oddHeader.center.text = report.page_header("changes")
+    sheet.sheet_properties.tabColor = report.header_fill.fgColor.rgb
 
 
 def _heading(sheet: Worksheet, report: ScheduleReport, changes: ChangeReport) -> int:

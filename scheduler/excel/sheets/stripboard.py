@@ -2,8 +2,9 @@
 
 Strips run in shooting order; within a day they are grouped by location, with a banner for each
 company move.  A black day-break row closes every shoot day, an orange row every shooting week,
-and red rows mark holidays that fall between two shoot days.  A revised schedule's header row
-takes the revision's colour and its printed page header names the revision.
+and red rows mark holidays that fall between two shoot days.  A revised board opens with a row
+naming its revision (``The Long Night — STRIPBOARD — BLUE revision of 14 Sep 2026``); that row
+and the column headers take the revision's colour, and the printed page header names it too.
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ _STRIP_ALIGNMENT = {1: styles.CENTER, 2: styles.LEFT, 3: styles.CENTER, 4: style
 
 def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
     sheet = workbook.create_sheet(SHEET)
-    header(sheet, 1, HEADERS, fill=report.header_fill)
-    row = 2
+    header_row = _revision_banner(sheet, report)
+    header(sheet, header_row, HEADERS, fill=report.header_fill)
+    row = header_row + 1
     schedule = report.schedule
     week, week_days, week_eighths = 1, 0, 0
     for day in range(1, schedule.wrap_day + 1):
@@ -53,9 +55,19 @@ def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
             week, week_days, week_eighths = week + 1, 0, 0
         row = _holiday_banners(sheet, row, next_weeks)
     widths(sheet, WIDTHS)
-    sheet.freeze_panes = "A2"
-    print_setup(sheet, title_rows="1:1")
+    sheet.freeze_panes = f"A{header_row + 1}"
+    print_setup(sheet, title_rows=f"1:{header_row}")
     sheet.oddHeader.center.text = report.page_header("stripboard")
+
+
+def _revision_banner(sheet: Worksheet, report: ScheduleReport) -> int:
+    """A revised board opens with its revision, as a header board does, so that the 1st AD
+    sees which board this is on screen too; the row of the column headers is returned."""
+    if report.revision is None:
+        return 1
+    banner(sheet, 1, f"{report.title} — STRIPBOARD — {report.revision.label}", LAST_COLUMN,
+           fill=report.header_fill, font=styles.SUBTITLE_FONT)
+    return 2
 
 
 def _write_day(sheet: Worksheet, row: int, report: ScheduleReport, day: int) -> int:
