@@ -77,7 +77,8 @@ def test_stripboard_and_schedule_headers_name_the_revision(revised: Any) -> None
     """Tests the board's revision row, the header rows in the revision's tint and the page
     headers naming it; the Schedule sheet's fixed headers stay as they are."""
     stripboard, schedule = revised["Stripboard"], revised["Schedule"]
-    assert stripboard["A1"].value == f"The Long Night — STRIPBOARD — {LABEL}"
+    assert stripboard["A1"].value == (f"The Long Night — STRIPBOARD — {LABEL} — * on a new "
+                                      "day since the last issue (see Changes)")
     assert [c.value for c in stripboard[2]][:3] == ["Day", "Scene", "I/E"]
     assert stripboard.freeze_panes == "A3"
     assert stripboard.print_title_rows == "$1:$2"
@@ -88,6 +89,18 @@ def test_stripboard_and_schedule_headers_name_the_revision(revised: Any) -> None
     assert [c.value for c in schedule[1]][:3] == ["Shoot Day", "Date", "Scene"]
     for sheet, row in ((stripboard, 1), (stripboard, 2), (schedule, 1)):
         assert {fill_of(sheet, f"{column}{row}") for column in "ABCDEFGHIJ"} == {BLUE_TINT}
+
+
+def test_strips_on_a_new_day_carry_the_revision_mark(revised: Any, plain: Any) -> None:
+    """Tests the ``*`` after the scene of each strip the re-plan put on a new day (moved, new
+    part, unfrozen; the added scene 16 and the cut 15 have no strip on this board), and no mark
+    on the others."""
+    marked = [cell.value for cell in revised["Stripboard"]["B"]
+              if isinstance(cell.value, str) and cell.value.endswith(" *")]
+    assert marked == ["6 (1/2) *", "6 (2/2) *", "9 *", "8 *", "13 *"]
+    strips = [cell.value for cell in revised["Stripboard"]["B"]][2:]
+    assert [str(v).removesuffix(" *") if v else v for v in strips] == [
+        cell.value for cell in plain["Stripboard"]["B"]][1:]
 
 
 def test_every_call_sheet_says_which_schedule_it_is(revised: Any) -> None:

@@ -43,6 +43,15 @@ class ScheduleReport:
         """The fill of header rows: the revision's colour on a revised schedule, else grey."""
         return revision_fill(self.revision.name if self.revision else None)
 
+    @cached_property
+    def changed_scene_ids(self) -> frozenset[str]:
+        """The scenes a re-plan put on a new day (moved, new, unfrozen): the revised board
+        marks their strips, as a revised script page stars its changed lines."""
+        if self.changes is None:
+            return frozenset()
+        return frozenset(change.scene_id for change in self.changes.scenes
+                         if change.after is not None)
+
     def page_header(self, what: str) -> str:
         """The printed page header: ``The Long Night — stripboard — BLUE revision of ...``."""
         text = f"{self.title} — {what}"

@@ -5,6 +5,8 @@ company move.  A black day-break row closes every shoot day, an orange row every
 and red rows mark holidays that fall between two shoot days.  A revised board opens with a row
 naming its revision (``The Long Night — STRIPBOARD — BLUE revision of 14 Sep 2026``); that row
 and the column headers take the revision's colour, and the printed page header names it too.
+After a re-plan, the strips of scenes on a new day (moved, new, unfrozen) carry the scripts'
+revision mark ``*`` after the scene number.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ HEADERS = ("Day", "Scene", "I/E", "Set", "D/N", "Pages", "Est. Time", "Cast", "L
            "Synopsis")
 WIDTHS = (6, 10, 8, 32, 7, 7, 9, 16, 22, 56)
 LAST_COLUMN = len(HEADERS)
+CHANGE_MARK = "*"  # the revision mark of scripts: this strip is on a new day since the last issue
 _STRIP_ALIGNMENT = {1: styles.CENTER, 2: styles.LEFT, 3: styles.CENTER, 4: styles.LEFT_WRAP_MIDDLE,
                     5: styles.CENTER, 6: styles.CENTER, 7: styles.CENTER, 8: styles.LEFT,
                     9: styles.LEFT_WRAP_MIDDLE, 10: styles.LEFT_WRAP_MIDDLE}
@@ -65,8 +68,10 @@ def _revision_banner(sheet: Worksheet, report: ScheduleReport) -> int:
     sees which board this is on screen too; the row of the column headers is returned."""
     if report.revision is None:
         return 1
-    banner(sheet, 1, f"{report.title} — STRIPBOARD — {report.revision.label}", LAST_COLUMN,
-           fill=report.header_fill, font=styles.SUBTITLE_FONT)
+    text = f"{report.title} — STRIPBOARD — {report.revision.label}"
+    if report.changes is not None:
+        text += f" — {CHANGE_MARK} on a new day since the last issue (see Changes)"
+    banner(sheet, 1, text, LAST_COLUMN, fill=report.header_fill, font=styles.SUBTITLE_FONT)
     return 2
 
 
@@ -102,6 +107,8 @@ def _write_strip(sheet: Worksheet, row: int, report: ScheduleReport, day: int,
                  part: ScenePart) -> None:
     scene = part.scene
     scene_label = scene.id if part.count == 1 else f"{scene.id} ({part.label})"
+    if scene.id in report.changed_scene_ids:
+        scene_label = f"{scene_label} {CHANGE_MARK}"
     pages = pages_text(scene.eighths) if part.index == 0 else "cont."
     values = (day, scene_label, scene.int_ext.value, scene.set_name, scene.day_night.value,
               pages, hours_text(part.minutes), cast_ids(scene),
