@@ -24,6 +24,7 @@ from .report import (
     change_costs,
     change_rows,
     cost_line_days,
+    days_changes_in_order,
     issued_revision,
     schedule_rows,
     summary_fields,
@@ -156,8 +157,9 @@ def _changes_json(production: Production, changes: ChangeReport) -> dict[str, An
             for row in change_rows(production, changes)
         ],
         "moved_scenes": list(changes.moved_scene_ids),
-        "cast": [_days_change_json(entry) for entry in changes.cast],
-        "locations": [_days_change_json(entry) for entry in changes.locations],
+        "cast": [_days_change_json(entry) for entry in days_changes_in_order(changes.cast)],
+        "locations": [_days_change_json(entry)
+                      for entry in days_changes_in_order(changes.locations)],
         "costs": {
             "currency": production.settings.currency, "current": costs.current,
             "revised": costs.revised, "from_scratch": costs.from_scratch,

@@ -4,7 +4,8 @@ One place for what a producer reads about a schedule: the Summary fields
 (``summary_fields``), one row per scene part in shooting order (``schedule_rows``,
 ``parts_in_shooting_order``), and the text of pages, hours, dates and work weeks
 (``pages_text``, ``hours_text``, ``hours_value``, ``dates_text``, ``work_week_text``), and what
-a re-plan changed (``change_rows``, ``change_costs``, ``date_runs_text``).  Pure functions: the
+a re-plan changed (``change_rows``, ``days_changes_in_order``, ``change_costs``,
+``date_runs_text``).  Pure functions: the
 writers (``excel/``, ``web/``, ``export_json``) format, this module decides.
 
 Money is in currency units (``to_money`` of the cost units).
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from .calendar import WEEKDAY_NAMES, long_date
 from .data import EIGHTHS_PER_PAGE, MINUTES_PER_HOUR, DayNight, Production
 from .result import Result
-from .revision import ChangeReport, Revision
+from .revision import ChangeReport, DaysChange, Revision
 from .solution import COST_CATEGORIES, CostLine, CostUnit, ScenePart, Schedule, to_money
 
 if TYPE_CHECKING:
@@ -267,6 +268,13 @@ def change_rows(production: Production, changes: ChangeReport) -> list[ChangeRow
                   reason=change.reason)
         for change in ordered
     ]
+
+
+def days_changes_in_order(entries: tuple[DaysChange, ...]) -> list[DaysChange]:
+    """People's or places' changed days, the first day a change touches first: the calls to
+    send and the bookings to change soonest come first."""
+    return sorted(entries, key=lambda entry: (
+        min((*entry.added, *entry.released), default=date.max), entry.entity_id))
 
 
 def _set_name(production: Production, scene_id: str) -> str:

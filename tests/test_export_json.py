@@ -157,8 +157,10 @@ def test_revision_and_changes() -> None:
         ("15", "cut", "2026-03-11", None), ("13", "moved", "2026-03-16", "2026-03-10"),
         ("6", "new part", None, "2026-03-17"), ("16", "added", None, "2026-03-18")]
     assert changes["moved_scenes"] == ["13", "8", "9"]
-    assert changes["cast"][0] == {"id": "3", "name": "Actor 3", "added": [],
-                                  "released": ["2026-03-17", "2026-03-18"]}
+    assert changes["cast"] == [
+        {"id": "1", "name": "Actor 1", "added": ["2026-03-12", "2026-03-16", "2026-03-17"],
+         "released": ["2026-03-10"]},
+        {"id": "3", "name": "Actor 3", "added": [], "released": ["2026-03-17", "2026-03-18"]}]
     assert changes["locations"] == [{"id": "DINER", "name": "Location DINER",
                                      "added": ["2026-03-17"], "released": []}]
     assert changes["costs"] == {"currency": "EUR", "current": 52000.0, "revised": 52450.5,

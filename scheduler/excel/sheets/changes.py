@@ -15,7 +15,7 @@ The sheet reads top to bottom, one block after another (columns A to F):
   schedule), ``Reason``; sorted by old date, new scenes last by their new date;
 - ``CAST``: ``ID``, ``Name``, ``Days added``, ``Days released`` (counts), ``Call on``,
   ``Release from`` (the dates, runs of consecutive dates as ranges); one row per cast member
-  whose work days changed;
+  whose work days changed, the first to change first;
 - ``LOCATIONS``: the same columns for each location's bookings gained and lost (``Book on``,
   ``Cancel``);
 - ``COSTS``: ``Plan``, ``Amount``, ``Currency``, ``Note``: the current plan (``no longer
@@ -38,7 +38,7 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...calendar import long_date
-from ...report import change_costs, change_rows, date_runs_text
+from ...report import change_costs, change_rows, date_runs_text, days_changes_in_order
 from ...revision import ChangeReport, DaysChange, SceneChangeKind
 from .. import styles
 from ._cells import banner, fit_height, header, print_setup, put, put_row, widths
@@ -128,11 +128,11 @@ def _scenes(sheet: Worksheet, row: int, report: ScheduleReport, changes: ChangeR
 
 
 def _days(sheet: Worksheet, row: int, report: ScheduleReport, title: str,
-          titles: Sequence[str], entries: Sequence[DaysChange], empty: str) -> int:
+          titles: Sequence[str], entries: tuple[DaysChange, ...], empty: str) -> int:
     row = _section(sheet, row, title, report, titles)
     if not entries:
         return _none(sheet, row, empty)
-    for entry in sorted(entries, key=lambda e: (_first_date(e), e.entity_id)):
+    for entry in days_changes_in_order(entries):
         called, released = date_runs_text(entry.added), date_runs_text(entry.released)
         put_row(sheet, row, (entry.entity_id, entry.name, len(set(entry.added)),
                              len(set(entry.released)), called, released),
@@ -140,11 +140,6 @@ def _days(sheet: Worksheet, row: int, report: ScheduleReport, title: str,
         fit_height(sheet, row, ((called, WIDTHS[4]), (released, WIDTHS[5])))
         row += 1
     return row
-
-
-def _first_date(entry: DaysChange) -> date:
-    """The first day a change touches: the calls to send first come first."""
-    return min((*entry.added, *entry.released), default=date.max)
 
 
 def _costs(sheet: Worksheet, row: int, report: ScheduleReport, changes: ChangeReport) -> int:
