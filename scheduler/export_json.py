@@ -1,8 +1,9 @@
 """The schedule as JSON: what ``plan-shoot --json OUT.json`` saves.
 
 The summary, one row per scene part in shooting order, the day features, the Day Out of Days and
-every cost line.  The facts come from ``report`` (as the workbook's and the web page's do), so
-every output says the same thing.
+every cost line; for a revised schedule, its ``revision`` and what the re-plan ``changes``
+(the ``Changes`` sheet's facts).  The facts come from ``report`` (as the workbook's and the web
+page's do), so every output says the same thing.
 
 Money is in currency units (``to_money`` of the cost units), dates are ISO text.
 """
@@ -17,13 +18,25 @@ from typing import Any
 from .data import Production
 from .day_facts import day_features
 from .dood import DROP_CONVENTION, day_out_of_days
-from .report import RiskByDay, ScheduleRow, cost_line_days, schedule_rows, summary_fields
+from .report import (
+    RiskByDay,
+    ScheduleRow,
+    change_costs,
+    change_rows,
+    cost_line_days,
+    days_changes_in_order,
+    issued_revision,
+    schedule_rows,
+    summary_fields,
+)
 from .result import Result
+from .revision import ChangeReport, DaysChange, Revision
 from .solution import Schedule, to_money
 
 
 def schedule_to_json(production: Production, result: Result, *,
-                     risk: RiskByDay | None = None) -> str:
+                     risk: RiskByDay | None = None, revision: Revision | None = None,
+                     changes: ChangeReport | None = None) -> str:
     """The schedule, its day features, Day Out of Days and costs as JSON text.
 
     Parameters
@@ -34,15 +47,23 @@ def schedule_to_json(production: Production, result: Result, *,
         The solve result; without a solution only the summary, notes and conflicts are filled.
     risk
         Optional bottleneck risk per shoot day: (probability, flagged, drivers).
+    revision
+        The revision the schedule is issued as; by default that of ``changes``.
+    changes
+        What a re-plan changed and what it costs.
 
     Returns
     -------
     str
         Indented JSON with keys ``summary``, ``schedule``, ``days``, ``day_out_of_days``,
-        ``costs``, ``conflicts`` and ``notes``.
+        ``costs``, ``conflicts`` and ``notes``; then ``revision`` (``number``, ``name``,
+        ``date``, ``label``) for a revised schedule, and ``changes`` (``revision``,
+        ``replanned_from``, ``scenes``, ``moved_scenes``, ``cast``, ``locations``, ``costs``)
+        for a re-plan.  Neither key is there for a first schedule.
     """
     document: dict[str, Any] = {
-        "summary": dict(summary_fields(production, result, risk)),
+        "summary": dict(summary_fields(production, result, risk, revision=revision,
+                                       changes=changes)),
         "schedule": [],
         "days": [],
         "day_out_of_days": None,
@@ -60,6 +81,11 @@ def schedule_to_json(production: Production, result: Result, *,
         document["days"] = [_day_json(schedule, day, risk) for day in schedule.shooting_days]
         document["day_out_of_days"] = _dood_json(schedule)
         document["costs"] = _costs_json(schedule)
+    issued = issued_revision(revision, changes)
+    if issued is not None:
+        document["revision"] = _revision_json(issued)
+    if changes is not None:
+        document["changes"] = _changes_json(production, changes)
     return json.dumps(document, indent=2, ensure_ascii=False, default=_json_value)
 
 
@@ -111,6 +137,41 @@ def _costs_json(schedule: Schedule) -> dict[str, Any]:
                         for category, amount in schedule.cost_by_category.items()},
         "total": to_money(schedule.total_cost),
     }
+
+
+def _revision_json(revision: Revision) -> dict[str, Any]:
+    return {"number": revision.number, "name": revision.name, "date": revision.issued,
+            "label": revision.label}
+
+
+def _changes_json(production: Production, changes: ChangeReport) -> dict[str, Any]:
+    """The ``Changes`` sheet's facts: scenes by old date, days by person and place, costs in
+    currency units (``null`` for a plan that is not valid or was not made)."""
+    costs = change_costs(changes)
+    return {
+        "revision": _revision_json(changes.revision),
+        "replanned_from": changes.replanned_from,
+        "scenes": [
+            {"scene": row.scene, "set": row.set_name, "kind": row.kind, "before": row.before,
+             "after": row.after, "reason": row.reason}
+            for row in change_rows(production, changes)
+        ],
+        "moved_scenes": list(changes.moved_scene_ids),
+        "cast": [_days_change_json(entry) for entry in days_changes_in_order(changes.cast)],
+        "locations": [_days_change_json(entry)
+                      for entry in days_changes_in_order(changes.locations)],
+        "costs": {
+            "currency": production.settings.currency, "current": costs.current,
+            "revised": costs.revised, "from_scratch": costs.from_scratch,
+            "price_of_changes": costs.price_of_changes,
+            "price_of_stability": costs.price_of_stability,
+        },
+    }
+
+
+def _days_change_json(entry: DaysChange) -> dict[str, Any]:
+    return {"id": entry.entity_id, "name": entry.name, "added": sorted(set(entry.added)),
+            "released": sorted(set(entry.released))}
 
 
 def _json_value(value: object) -> object:

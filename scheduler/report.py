@@ -3,8 +3,10 @@
 One place for what a producer reads about a schedule: the Summary fields
 (``summary_fields``), one row per scene part in shooting order (``schedule_rows``,
 ``parts_in_shooting_order``), and the text of pages, hours, dates and work weeks
-(``pages_text``, ``hours_text``, ``hours_value``, ``dates_text``, ``work_week_text``).  Pure
-functions: the writers (``excel/``, ``web/``, ``export_json``) format, this module decides.
+(``pages_text``, ``hours_text``, ``hours_value``, ``dates_text``, ``work_week_text``), and what
+a re-plan changed (``change_rows``, ``days_changes_in_order``, ``change_costs``,
+``date_runs_text``).  Pure functions: the
+writers (``excel/``, ``web/``, ``export_json``) format, this module decides.
 
 Money is in currency units (``to_money`` of the cost units).
 """
@@ -18,9 +20,10 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeAlias
 
-from .calendar import WEEKDAY_NAMES
+from .calendar import WEEKDAY_NAMES, long_date
 from .data import EIGHTHS_PER_PAGE, MINUTES_PER_HOUR, DayNight, Production
 from .result import Result
+from .revision import ChangeReport, DaysChange, Revision
 from .solution import COST_CATEGORIES, CostLine, CostUnit, ScenePart, Schedule, to_money
 
 if TYPE_CHECKING:
@@ -155,12 +158,35 @@ def bottleneck_days(risk: RiskByDay | None) -> list[int]:
 
 
 def summary_fields(production: Production, result: Result,
-                   risk: RiskByDay | None = None) -> list[tuple[str, SummaryValue]]:
+                   risk: RiskByDay | None = None, *, revision: Revision | None = None,
+                   changes: ChangeReport | None = None) -> list[tuple[str, SummaryValue]]:
     """The ``Summary`` sheet as (field, value) pairs; money in currency units, ``gap`` a share.
 
     The fields of ``spec/outputs.md`` are always present (empty when there is no schedule);
-    the producer's extras follow.
+    the producer's extras follow.  A revised schedule names its revision after ``status``
+    (``revision``, ``revision_date``; the revision of ``changes`` when ``revision`` is not
+    given) and, with ``changes``, ends with the date re-planned from and the scenes changed.
     """
+    fields = _summary_fields(production, result, risk)
+    issued = issued_revision(revision, changes)
+    if issued is not None:
+        fields[2:2] = [("revision", issued.name), ("revision_date", issued.issued)]
+    if changes is not None:
+        fields += [("replanned_from", changes.replanned_from),
+                   ("scenes_changed", len(changes.scenes)),
+                   ("scenes_moved", len(changes.moved_scene_ids))]
+    return fields
+
+
+def issued_revision(revision: Revision | None, changes: ChangeReport | None) -> Revision | None:
+    """The revision a schedule is issued as: the one given, else the re-plan's."""
+    if revision is not None:
+        return revision
+    return changes.revision if changes is not None else None
+
+
+def _summary_fields(production: Production, result: Result,
+                    risk: RiskByDay | None) -> list[tuple[str, SummaryValue]]:
     settings = production.settings
     budget = Decimal(settings.budget) if settings.budget is not None else None
     lower_bound = to_money(result.lower_bound) if result.lower_bound is not None else None
@@ -213,3 +239,85 @@ def summary_fields(production: Production, result: Result,
     if budget is not None:
         fields.append(("budget_headroom", budget - total))
     return fields
+
+
+# ----- what a re-plan changed ----------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One changed scene as the ``Changes`` sheet lists it."""
+
+    scene: str
+    set_name: str  # empty for a scene the edited breakdown no longer has
+    kind: str
+    before: date | None
+    after: date | None
+    reason: str
+
+
+def change_rows(production: Production, changes: ChangeReport) -> list[ChangeRow]:
+    """Every changed scene, by its old date (the order of the current board), new scenes last
+    by their new date; the set comes from the edited breakdown."""
+    position = {scene.id: i for i, scene in enumerate(production.scenes)}
+    ordered = sorted(changes.scenes, key=lambda change: (
+        change.before is None, change.before or date.max, change.after or date.max,
+        position.get(change.scene_id, len(position)), change.scene_id))
+    return [
+        ChangeRow(scene=change.scene_id, set_name=_set_name(production, change.scene_id),
+                  kind=change.kind.value, before=change.before, after=change.after,
+                  reason=change.reason)
+        for change in ordered
+    ]
+
+
+def days_changes_in_order(entries: tuple[DaysChange, ...]) -> list[DaysChange]:
+    """People's or places' changed days, the first day a change touches first: the calls to
+    send and the bookings to change soonest come first."""
+    return sorted(entries, key=lambda entry: (
+        min((*entry.added, *entry.released), default=date.max), entry.entity_id))
+
+
+def _set_name(production: Production, scene_id: str) -> str:
+    scene = production.scene_by_id.get(scene_id)
+    return scene.set_name if scene is not None else ""
+
+
+@dataclass(frozen=True)
+class ChangeCosts:
+    """The costs of a re-plan in currency units; ``None`` where there is no such plan."""
+
+    current: Decimal | None
+    revised: Decimal
+    from_scratch: Decimal | None
+
+    @property
+    def price_of_changes(self) -> Decimal | None:
+        """What the revised plan costs over the current one (when that one is still valid)."""
+        return self.revised - self.current if self.current is not None else None
+
+    @property
+    def price_of_stability(self) -> Decimal | None:
+        """What keeping to the current plan costs over planning the rest from scratch."""
+        return self.revised - self.from_scratch if self.from_scratch is not None else None
+
+
+def change_costs(changes: ChangeReport) -> ChangeCosts:
+    """The re-plan's costs in money (``to_money`` of its cost units)."""
+    def money(cost: int | None) -> Decimal | None:
+        return to_money(cost) if cost is not None else None
+
+    return ChangeCosts(current=money(changes.cost_current), revised=to_money(changes.cost_revised),
+                       from_scratch=money(changes.cost_from_scratch))
+
+
+def date_runs_text(dates: tuple[date, ...] | list[date]) -> str:
+    """Dates as a call list reads them, runs of consecutive dates as ranges:
+    ``Tue 10 Mar 2026 – Thu 12 Mar 2026, Mon 16 Mar 2026``; empty for none."""
+    runs: list[list[date]] = []
+    for when in sorted(set(dates)):
+        if runs and (when - runs[-1][-1]).days == 1:
+            runs[-1].append(when)
+        else:
+            runs.append([when])
+    return ", ".join(long_date(run[0]) if len(run) == 1
+                     else f"{long_date(run[0])} – {long_date(run[-1])}" for run in runs)

@@ -12,7 +12,13 @@ from scheduler.report import pages_text, summary_fields
 from scheduler.result import Conflict, Result, SolveStatus
 from scheduler.rules import Rule
 from scheduler.solution import COST_CATEGORIES, Schedule, to_money
-from tests.helpers.reports import SAMPLE_RISK, report_production, sample_result
+from tests.helpers.reports import (
+    BLUE,
+    SAMPLE_RISK,
+    report_production,
+    sample_changes,
+    sample_result,
+)
 
 
 def test_summary_and_costs_agree_with_the_schedule() -> None:
@@ -128,3 +134,37 @@ def test_summary_shows_the_bound_of_each_category_from_solve() -> None:
     assert joint <= fields["cost_crew"] + fields["cost_overtime"]
     assert sum(fields[f"lower_bound_{c}"] for c in COST_CATEGORIES) <= fields["total_cost"]
     assert 1 <= fields["least_shoot_days"] <= schedule.wrap_day
+
+
+def test_revision_and_changes() -> None:
+    """Tests the revision and changes objects of a re-plan: scenes in board order, days by
+    person and place, costs in money; none of them for a first schedule."""
+    prod = report_production()
+    result = sample_result(prod)
+    plain = json.loads(schedule_to_json(prod, result))
+    assert "revision" not in plain and "changes" not in plain
+    document = json.loads(schedule_to_json(prod, result, changes=sample_changes()))
+    revision = {"number": 1, "name": "Blue", "date": "2026-03-06",
+                "label": "BLUE revision of 6 Mar 2026"}
+    assert document["revision"] == revision
+    assert document["summary"]["revision"] == "Blue"
+    assert document["summary"]["revision_date"] == "2026-03-06"
+    changes = document["changes"]
+    assert changes["revision"] == revision
+    assert changes["replanned_from"] == "2026-03-09"
+    assert [(s["scene"], s["kind"], s["before"], s["after"]) for s in changes["scenes"]] == [
+        ("9", "unfrozen", "2026-03-10", "2026-03-12"), ("8", "moved", "2026-03-10", "2026-03-16"),
+        ("15", "cut", "2026-03-11", None), ("13", "moved", "2026-03-16", "2026-03-10"),
+        ("6", "new part", None, "2026-03-17"), ("16", "added", None, "2026-03-18")]
+    assert changes["moved_scenes"] == ["13", "8", "9"]
+    assert changes["cast"] == [
+        {"id": "1", "name": "Actor 1", "added": ["2026-03-12", "2026-03-16", "2026-03-17"],
+         "released": ["2026-03-10"]},
+        {"id": "3", "name": "Actor 3", "added": [], "released": ["2026-03-17", "2026-03-18"]}]
+    assert changes["locations"] == [{"id": "DINER", "name": "Location DINER",
+                                     "added": ["2026-03-17"], "released": []}]
+    assert changes["costs"] == {"currency": "EUR", "current": 52000.0, "revised": 52450.5,
+                                "from_scratch": 51900.0, "price_of_changes": 450.5,
+                                "price_of_stability": 550.5}
+    only_revision = json.loads(schedule_to_json(prod, result, revision=BLUE))
+    assert only_revision["revision"] == revision and "changes" not in only_revision

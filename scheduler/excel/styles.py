@@ -8,6 +8,7 @@ own habits.  Strip colours are pale enough for black text to stay readable when 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -75,6 +76,40 @@ DEFAULT_PALETTE = StripPalette()
 def solid(colour: str) -> PatternFill:
     """One shared solid fill per colour."""
     return PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+
+
+# ----- revision colours -------------------------------------------------------------------------
+
+# A pale tint of each WGA revision colour (``revision.WGA_COLOURS``), for the header rows of a
+# revised schedule: pale enough that black header text stays readable on screen and in print,
+# distinct enough that Blue pages are not mistaken for Green ones.  Keys are case-folded.
+REVISION_TINTS: dict[str, str] = {
+    "white": "FFFFFF",
+    "blue": "DDEBF7",
+    "pink": "FCE4EC",
+    "yellow": "FFF9C4",
+    "green": "E2F0D9",
+    "goldenrod": "F8E5A6",
+    "buff": "F3E5C8",
+    "salmon": "FCD9CC",
+    "cherry": "F6C6D0",
+}
+
+# "Double Blue", "Triple Blue", "5x Blue" (``revision.revision_name``'s rounds) share Blue's tint.
+_ROUND_PREFIX = re.compile(r"^(?:double|triple|quadruple|\d+x)\s+", re.IGNORECASE)
+
+
+def revision_tint(name: str, tints: dict[str, str] = REVISION_TINTS) -> str | None:
+    """The tint of a revision colour (any case; ``Double Blue`` as ``Blue``), ``None`` for a
+    colour the table does not know (a shop's own order): its header rows then stay grey."""
+    colour = _ROUND_PREFIX.sub("", " ".join(name.split())).casefold()
+    return tints.get(colour)
+
+
+def revision_fill(name: str | None) -> PatternFill:
+    """The header fill of a schedule of revision ``name``; the usual grey without one."""
+    tint = revision_tint(name) if name else None
+    return solid(tint) if tint else HEADER_FILL
 
 
 # ----- fills ------------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 Two weeks of shooting from Monday 2 Mar 2026 with a holiday (Fri 13 Mar), a company move, a
 two-day scene, a night, dawn and dusk, an empty paid day, a span-billed crane, every-day crew, a
 minor, overtime, and a cast member (3) dropped after day 1 and picked up on day 12.
+
+``sample_changes`` is a re-plan's change report for it, made by hand: the Blue revision issued
+Fri 6 Mar, re-planned from Mon 9 Mar, with every kind of scene change.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from datetime import date
 
 from scheduler.data import Billing, DayNight, IntExt, Production
 from scheduler.result import Result, SolveStatus
-from scheduler.solution import Schedule, Solution
+from scheduler.revision import ChangeReport, DaysChange, Revision, SceneChange, SceneChangeKind
+from scheduler.solution import COST_SCALE, Schedule, Solution
 from tests.helpers.productions import actor, place, production, resource, scene
 
 FORMULA_SYNOPSIS = "=SUM(A1:A9) is what the accountant types"
@@ -116,3 +120,39 @@ SAMPLE_RISK = {
     1: (0.35, False, ("company move",)),
     10: (0.82, True, ("11:30 h planned", "12 extras")),
 }
+
+
+BLUE = Revision(number=1, name="Blue", issued=date(2026, 3, 6))
+FORMULA_REASON = "-1 day: Actor 1 is unavailable on Tue 10 Mar 2026"
+
+
+def sample_changes(*, current_valid: bool = True, from_scratch: bool = True) -> ChangeReport:
+    """A re-plan from Mon 9 Mar, listed out of order on purpose: the writers sort it.
+
+    Costs: current 52,000.00, revised 52,450.50, from scratch 51,900.00 (so the changes cost
+    450.50 and stability 550.50).
+    """
+    moved, cut, added = SceneChangeKind.MOVED, SceneChangeKind.CUT, SceneChangeKind.ADDED
+    scenes = (
+        SceneChange("13", moved, date(2026, 3, 16), date(2026, 3, 10)),
+        SceneChange("16", added, None, date(2026, 3, 18)),
+        SceneChange("8", moved, date(2026, 3, 10), date(2026, 3, 16)),
+        SceneChange("15", cut, date(2026, 3, 11), None),  # no longer in the breakdown
+        SceneChange("6", SceneChangeKind.NEW_PART, None, date(2026, 3, 17),
+                    "part shot: 3 pages left"),
+        SceneChange("9", SceneChangeKind.UNFROZEN, date(2026, 3, 10), date(2026, 3, 12),
+                    FORMULA_REASON),
+    )
+    cast = (
+        DaysChange("3", "Actor 3", added=(), released=(date(2026, 3, 18), date(2026, 3, 17))),
+        DaysChange("1", "Actor 1", added=(date(2026, 3, 12), date(2026, 3, 16),
+                                          date(2026, 3, 17)),
+                   released=(date(2026, 3, 10),)),
+    )
+    locations = (DaysChange("DINER", "Location DINER", added=(date(2026, 3, 17),),
+                            released=()),)
+    return ChangeReport(
+        revision=BLUE, replanned_from=date(2026, 3, 9), scenes=scenes, cast=cast,
+        locations=locations, cost_current=52_000 * COST_SCALE if current_valid else None,
+        cost_revised=52_450 * COST_SCALE + COST_SCALE // 2,
+        cost_from_scratch=51_900 * COST_SCALE if from_scratch else None)

@@ -67,10 +67,10 @@ def put_row(worksheet: Worksheet, row: int, values: Sequence[Any], *, first_colu
 
 
 def header(worksheet: Worksheet, row: int, titles: Sequence[str], *,
-           first_column: int = 1) -> None:
-    """A table header row: bold on grey, centred, wrapped."""
+           first_column: int = 1, fill: PatternFill = styles.HEADER_FILL) -> None:
+    """A table header row: bold on grey (or a revision's colour), centred, wrapped."""
     put_row(worksheet, row, titles, first_column=first_column, font=styles.HEADER_FONT,
-            fill=styles.HEADER_FILL, alignment=styles.CENTER_WRAP)
+            fill=fill, alignment=styles.CENTER_WRAP)
 
 
 def fill_row(worksheet: Worksheet, row: int, columns: Iterable[int], fill: PatternFill) -> None:

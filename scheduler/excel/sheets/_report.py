@@ -6,12 +6,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
+from openpyxl.styles import PatternFill
+
 from ...data import Production, Scene
 from ...dood import DayOutOfDays, day_out_of_days
-from ...report import RiskByDay
+from ...report import RiskByDay, issued_revision
 from ...result import Result
+from ...revision import ChangeReport, Revision
 from ...solution import Schedule
-from ..styles import StripPalette
+from ..styles import StripPalette, revision_fill
 
 # Crew call assumptions, stated on the Notes sheet and the call sheets.
 DAY_CREW_CALL = "07:00"
@@ -28,6 +31,31 @@ class ScheduleReport:
     result: Result
     risk: RiskByDay | None
     palette: StripPalette
+    revision: Revision | None = None
+    changes: ChangeReport | None = None
+
+    def __post_init__(self) -> None:
+        # A re-plan's report names the revision it issues when no other is given.
+        self.revision = issued_revision(self.revision, self.changes)
+
+    @property
+    def header_fill(self) -> PatternFill:
+        """The fill of header rows: the revision's colour on a revised schedule, else grey."""
+        return revision_fill(self.revision.name if self.revision else None)
+
+    @cached_property
+    def changed_scene_ids(self) -> frozenset[str]:
+        """The scenes a re-plan put on a new day (moved, new, unfrozen): the revised board
+        marks their strips, as a revised script page stars its changed lines."""
+        if self.changes is None:
+            return frozenset()
+        return frozenset(change.scene_id for change in self.changes.scenes
+                         if change.after is not None)
+
+    def page_header(self, what: str) -> str:
+        """The printed page header: ``The Long Night — stripboard — BLUE revision of ...``."""
+        text = f"{self.title} — {what}"
+        return f"{text} — {self.revision.label}" if self.revision else text
 
     @property
     def schedule(self) -> Schedule:

@@ -1,9 +1,10 @@
 """Sheet ``Call Sheets``: one printable block per shoot day, a page break after each.
 
-Each block: title, ``Day X of Y``, date and the assumed crew call; the bottleneck flag with its
-main drivers (when a risk forecast is given); locations with address and company moves; scenes;
-cast with character and DOOD status; special crew, equipment and extras; the next shoot day's
-scenes in short form (advance schedule).
+Each block: title; on a revised schedule the revision (``Schedule: BLUE revision of 14 Sep
+2026``, in the revision's colour); ``Day X of Y``, date and the assumed crew call; the bottleneck
+flag with its main drivers (when a risk forecast is given); locations with address and company
+moves; scenes; cast with character and DOOD status; special crew, equipment and extras; the next
+shoot day's scenes in short form (advance schedule).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def write_call_sheets(workbook: Workbook, report: ScheduleReport) -> None:
             row += 1
     widths(sheet, WIDTHS)
     print_setup(sheet, landscape=False)
-    sheet.oddHeader.center.text = f"{report.title} — call sheets"
+    sheet.oddHeader.center.text = report.page_header("call sheets")
 
 
 def _write_block(sheet: Worksheet, row: int, report: ScheduleReport, day: int,
@@ -50,6 +51,10 @@ def _write_block(sheet: Worksheet, row: int, report: ScheduleReport, day: int,
            font=styles.TITLE_FONT)
     sheet.row_dimensions[row].height = 22
     row += 1
+    if report.revision is not None:
+        banner(sheet, row, f"Schedule: {report.revision.label}", LAST_COLUMN,
+               fill=report.header_fill, font=styles.BOLD_FONT)
+        row += 1
     _label(sheet, row, 1, "Day", f"{day} of {report.schedule.wrap_day}")
     _label(sheet, row, 3, "Date", long_date(report.date_of(day)))
     _label(sheet, row, 7, "Crew call", f"{report.crew_call(day)} (assumed)")

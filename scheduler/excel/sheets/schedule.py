@@ -18,9 +18,10 @@ _FORMATS = {1: styles.DATE_FORMAT, 8: styles.PAGES_FORMAT, 9: styles.DECIMAL_FOR
 
 def write_schedule_sheet(workbook: Workbook, report: ScheduleReport) -> None:
     """``Date`` is an Excel date, ``Pages`` decimal pages (a multi-day scene's pages on its first
-    part), ``Hours`` the decimal hours of that part, ``Cast`` the ids joined by ``, ``."""
+    part), ``Hours`` the decimal hours of that part, ``Cast`` the ids joined by ``, ``.  On a
+    revised schedule the header row takes the revision's colour and the page header names it."""
     sheet = workbook.create_sheet(SHEET)
-    header(sheet, 1, HEADERS)
+    header(sheet, 1, HEADERS, fill=report.header_fill)
     for row, item in enumerate(schedule_rows(report.schedule), start=2):
         values = (item.shoot_day, item.date, item.scene, item.part, item.set_name,
                   item.location, item.int_ext, item.day_night, item.pages, item.hours,
@@ -30,3 +31,6 @@ def write_schedule_sheet(workbook: Workbook, report: ScheduleReport) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = f"A1:K{max(2, sheet.max_row)}"
     print_setup(sheet, title_rows="1:1")
+    if report.revision is not None:
+        # The headers are fixed for programs: the revision is named in the printed page header.
+        sheet.oddHeader.center.text = report.page_header("schedule")

@@ -2,7 +2,11 @@
 
 Strips run in shooting order; within a day they are grouped by location, with a banner for each
 company move.  A black day-break row closes every shoot day, an orange row every shooting week,
-and red rows mark holidays that fall between two shoot days.
+and red rows mark holidays that fall between two shoot days.  A revised board opens with a row
+naming its revision (``The Long Night — STRIPBOARD — BLUE revision of 14 Sep 2026``); that row
+and the column headers take the revision's colour, and the printed page header names it too.
+After a re-plan, the strips of scenes on a new day (moved, new, unfrozen) carry the scripts'
+revision mark ``*`` after the scene number.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ HEADERS = ("Day", "Scene", "I/E", "Set", "D/N", "Pages", "Est. Time", "Cast", "L
            "Synopsis")
 WIDTHS = (6, 10, 8, 32, 7, 7, 9, 16, 22, 56)
 LAST_COLUMN = len(HEADERS)
+CHANGE_MARK = "*"  # the revision mark of scripts: this strip is on a new day since the last issue
 _STRIP_ALIGNMENT = {1: styles.CENTER, 2: styles.LEFT, 3: styles.CENTER, 4: styles.LEFT_WRAP_MIDDLE,
                     5: styles.CENTER, 6: styles.CENTER, 7: styles.CENTER, 8: styles.LEFT,
                     9: styles.LEFT_WRAP_MIDDLE, 10: styles.LEFT_WRAP_MIDDLE}
@@ -32,8 +37,9 @@ _STRIP_ALIGNMENT = {1: styles.CENTER, 2: styles.LEFT, 3: styles.CENTER, 4: style
 
 def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
     sheet = workbook.create_sheet(SHEET)
-    header(sheet, 1, HEADERS)
-    row = 2
+    header_row = _revision_banner(sheet, report)
+    header(sheet, header_row, HEADERS, fill=report.header_fill)
+    row = header_row + 1
     schedule = report.schedule
     week, week_days, week_eighths = 1, 0, 0
     for day in range(1, schedule.wrap_day + 1):
@@ -52,9 +58,21 @@ def write_stripboard(workbook: Workbook, report: ScheduleReport) -> None:
             week, week_days, week_eighths = week + 1, 0, 0
         row = _holiday_banners(sheet, row, next_weeks)
     widths(sheet, WIDTHS)
-    sheet.freeze_panes = "A2"
-    print_setup(sheet, title_rows="1:1")
-    sheet.oddHeader.center.text = f"{report.title} — stripboard"
+    sheet.freeze_panes = f"A{header_row + 1}"
+    print_setup(sheet, title_rows=f"1:{header_row}")
+    sheet.oddHeader.center.text = report.page_header("stripboard")
+
+
+def _revision_banner(sheet: Worksheet, report: ScheduleReport) -> int:
+    """A revised board opens with its revision, as a header board does, so that the 1st AD
+    sees which board this is on screen too; the row of the column headers is returned."""
+    if report.revision is None:
+        return 1
+    text = f"{report.title} — STRIPBOARD — {report.revision.label}"
+    if report.changes is not None:
+        text += f" — {CHANGE_MARK} on a new day since the last issue (see Changes)"
+    banner(sheet, 1, text, LAST_COLUMN, fill=report.header_fill, font=styles.SUBTITLE_FONT)
+    return 2
 
 
 def _write_day(sheet: Worksheet, row: int, report: ScheduleReport, day: int) -> int:
@@ -89,6 +107,8 @@ def _write_strip(sheet: Worksheet, row: int, report: ScheduleReport, day: int,
                  part: ScenePart) -> None:
     scene = part.scene
     scene_label = scene.id if part.count == 1 else f"{scene.id} ({part.label})"
+    if scene.id in report.changed_scene_ids:
+        scene_label = f"{scene_label} {CHANGE_MARK}"
     pages = pages_text(scene.eighths) if part.index == 0 else "cont."
     values = (day, scene_label, scene.int_ext.value, scene.set_name, scene.day_night.value,
               pages, hours_text(part.minutes), cast_ids(scene),

@@ -17,10 +17,12 @@ HEADERS = ("Field", "Value")
 
 
 def write_summary(workbook: Workbook, report: ScheduleReport) -> None:
-    """Status, costs, bound and gap, calendar and counts (see ``report.summary_fields``)."""
+    """Status, costs, bound and gap, calendar and counts (see ``report.summary_fields``); the
+    header row in the revision's colour on a revised schedule."""
     sheet = workbook.create_sheet(SHEET)
-    header(sheet, 1, HEADERS)
-    fields = summary_fields(report.production, report.result, report.risk)
+    header(sheet, 1, HEADERS, fill=report.header_fill)
+    fields = summary_fields(report.production, report.result, report.risk,
+                            revision=report.revision, changes=report.changes)
     for row, (field, value) in enumerate(fields, start=2):
         put(sheet, row, 1, field, font=styles.BOLD_FONT, border=True)
         put(sheet, row, 2, value, number_format=_format_of(field, value), border=True,
