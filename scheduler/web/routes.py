@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from ..result import SolveStatus
+from .access import check_csrf
 from .board import build_board, flagged_days
 from .downloads import DownloadKind, download_name
 from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, new_job_id
@@ -36,6 +37,7 @@ from .settings import WebSettings
 from .uploads import (
     UploadRefused,
     accepted_suffix,
+    clean_name,
     read_upload,
     receive_form,
     save_upload,
@@ -68,7 +70,7 @@ def context_of(request: Request) -> WebContext:
 # ----- upload ------------------------------------------------------------------------------------
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 def upload_page(request: Request) -> Response:
     web = context_of(request)
     return web.pages.render(request, "upload.html", **_upload_values(web))
@@ -97,10 +99,12 @@ async def upload(request: Request) -> Response:
     form: FormData | None = None
     try:
         form = await receive_form(request, settings.max_upload_bytes)
+        check_csrf(request, form)
         asked = time_limit_asked(str(form.get("time_limit") or ""), settings.max_time_limit)
         file = uploaded_file(form)
         name = shown_name(file.filename)
-        suffix = accepted_suffix(name)
+        # The suffix of the whole name: a long one is shortened for display only (D12).
+        suffix = accepted_suffix(clean_name(file.filename), name)
         folder.mkdir(mode=0o700)
         saved = folder / f"upload{suffix}"
         await save_upload(file, saved, settings.max_upload_bytes, name)
@@ -128,7 +132,7 @@ async def upload(request: Request) -> Response:
 def _submit(request: Request, web: WebContext, job: Job) -> Response:
     try:
         web.queue.submit(job)
-    except (QueueFull, QueueClosed):
+    except (QueueFull, QueueClosed, OSError):  # OSError: the job could not be stored
         shutil.rmtree(job.folder, ignore_errors=True)
         return web.pages.message(request, 503, "The planner is busy",
                                  "Too many schedules are waiting to be solved. Try again in a "
@@ -147,7 +151,7 @@ def _job(request: Request, job_id: str) -> Job:
     return job
 
 
-@router.get("/jobs/{job_id}")
+@router.api_route("/jobs/{job_id}", methods=["GET", "HEAD"])
 def job_page(request: Request, job_id: str) -> Response:
     """While waiting or solving: the live progress; then the result."""
     web = context_of(request)
@@ -193,7 +197,7 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
     }
 
 
-@router.get("/jobs/{job_id}/status")
+@router.api_route("/jobs/{job_id}/status", methods=["GET", "HEAD"])
 def job_status(request: Request, job_id: str) -> JSONResponse:
     """The live state as JSON, for the solve page's polling and for programs."""
     web = context_of(request)
@@ -209,10 +213,19 @@ def job_status(request: Request, job_id: str) -> JSONResponse:
 
 
 @router.post("/jobs/{job_id}/cancel")
-def cancel(request: Request, job_id: str) -> Response:
+async def cancel(request: Request, job_id: str) -> Response:
     """Leave the line, or stop the search and keep the best schedule found so far."""
     job = _job(request, job_id)
-    context_of(request).queue.cancel(job)
+    try:
+        form = await receive_form(request, 0, max_files=0)
+    except UploadRefused as refused:
+        return context_of(request).pages.message(request, refused.status_code, refused.heading,
+                                                 str(refused.problems[0]))
+    try:
+        check_csrf(request, form)
+    finally:
+        await form.close()
+    await run_in_threadpool(context_of(request).queue.cancel, job)
     return RedirectResponse(f"{base_path(request)}/jobs/{job.id}", status_code=303)
 
 
@@ -224,6 +237,7 @@ async def solve_again(request: Request, job_id: str) -> Response:
     try:
         form = await receive_form(request, 0, max_files=0)  # a time limit, nothing more
         try:
+            check_csrf(request, form)
             asked = time_limit_asked(str(form.get("time_limit") or ""),
                                      web.settings.max_time_limit)
         finally:
@@ -245,7 +259,7 @@ async def solve_again(request: Request, job_id: str) -> Response:
     return _submit(request, web, again)
 
 
-@router.get("/jobs/{job_id}/download/{kind}")
+@router.api_route("/jobs/{job_id}/download/{kind}", methods=["GET", "HEAD"])
 def download(request: Request, job_id: str, kind: str) -> Response:
     """One of the job's files, by kind; never by path."""
     job = _job(request, job_id)
@@ -265,7 +279,7 @@ def download(request: Request, job_id: str, kind: str) -> Response:
 # ----- assets ------------------------------------------------------------------------------------
 
 
-@router.get("/palette.css")
+@router.api_route("/palette.css", methods=["GET", "HEAD"])
 def palette() -> Response:
     """The strip colours of the schedule workbook, as CSS classes."""
     return Response(palette_css(), media_type="text/css",

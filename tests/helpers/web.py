@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -16,6 +17,7 @@ from fastapi import FastAPI
 from scheduler.data import ConstraintKind, SceneConstraint
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.web import WebSettings
+from scheduler.web.settings import LOOPBACK_NAMES
 from tests.helpers.productions import actor, place, production, scene
 
 TINY_TITLE = "Tiny <b>Test</b> & Co"
@@ -24,9 +26,19 @@ TINY_TITLE = "Tiny <b>Test</b> & Co"
 def web_settings(tmp_path: Path, **changes: Any) -> WebSettings:
     """Deterministic one-worker solves, short limits, job folders under ``tmp_path``."""
     values: dict[str, Any] = {"deterministic": True, "max_time_limit": 10.0,
-                              "work_dir": tmp_path / "jobs", "max_running": 1}
+                              "work_dir": tmp_path / "jobs", "max_running": 1,
+                              # the TestClient's own host name, beside the loopback names
+                              "allowed_hosts": (*LOOPBACK_NAMES, "testserver")}
     values.update(changes)
     return WebSettings(**values)
+
+
+def csrf(client: Any, path: str = "/") -> str:
+    """The CSRF token a page gives its forms (visiting it also sets the visit cookie)."""
+    page = client.get(path)
+    found = re.search(r'name="csrf" value="([^"]+)"', page.text)
+    assert found is not None, f"no CSRF token on {path} ({page.status_code})"
+    return found.group(1)
 
 
 def write_tiny_workbook(path: Path) -> Path:

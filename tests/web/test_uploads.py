@@ -12,14 +12,15 @@ from fastapi.testclient import TestClient
 
 from scheduler.web import create_app
 from tests.helpers.paths import EXAMPLES
-from tests.helpers.web import TINY_TITLE, web_settings
+from tests.helpers.web import TINY_TITLE, csrf, web_settings
 
 JOB_URL = re.compile(r"/jobs/([0-9a-f]{32})$")
 
 
 def _upload(client: TestClient, name: str, content: bytes, time_limit: str = "5"):  # type: ignore[no-untyped-def]
     return client.post("/upload", files={"file": (name, content)},
-                       data={"time_limit": time_limit}, follow_redirects=False)
+                       data={"time_limit": time_limit, "csrf": csrf(client)},
+                       follow_redirects=False)
 
 
 def _job_folders(tmp_path: Path) -> list[Path]:
@@ -126,7 +127,8 @@ def test_a_body_without_a_length_is_stopped_past_the_limit(tmp_path: Path) -> No
 
 def test_an_empty_form_or_a_bad_time_limit_is_refused(client: TestClient,
                                                       tiny_workbook: Path) -> None:
-    no_file = client.post("/upload", data={"time_limit": "5"}, follow_redirects=False)
+    no_file = client.post("/upload", data={"time_limit": "5", "csrf": csrf(client)},
+                          follow_redirects=False)
     assert no_file.status_code == 400
     assert "No file was chosen" in no_file.text
     empty = _upload(client, "empty.xlsx", b"")
