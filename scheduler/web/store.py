@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from ..data import Production
+from ..errors import PlanShootError
 from ..files import replace_atomically
 from ..planning import Plan
 from .downloads import DownloadKind
@@ -82,6 +83,10 @@ class StoredJob:
     files: tuple[DownloadKind, ...]
 
 
+class StoreError(PlanShootError):
+    """The data folder's database cannot be opened or is not plan-shoot's."""
+
+
 class JobStore:
     """The jobs' rows and snapshots under one data folder.
 
@@ -96,17 +101,23 @@ class JobStore:
     def __init__(self, data_dir: Path, *, wall_clock: WallClock = time.time) -> None:
         self.data_dir = data_dir
         self.jobs_dir = data_dir / JOBS_FOLDER
-        self.jobs_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.jobs_dir.mkdir(mode=0o700, exist_ok=True)
         self.wall_clock = wall_clock
         self._lock = threading.Lock()
-        # One connection shared by the request and solver threads, serialised by the lock.
-        self._connection = sqlite3.connect(data_dir / DATABASE_NAME, check_same_thread=False,
-                                           isolation_level=None)
-        self._connection.execute("PRAGMA journal_mode=WAL")
-        self._connection.execute("PRAGMA synchronous=FULL")  # a finished job survives a power cut
-        with self._transaction() as cursor:
-            cursor.execute(_SCHEMA)
-            cursor.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        try:
+            # One connection shared by the request and solver threads, serialised by the lock.
+            self._connection = sqlite3.connect(data_dir / DATABASE_NAME, check_same_thread=False,
+                                               isolation_level=None, timeout=10)
+            self._connection.execute("PRAGMA journal_mode=WAL")
+            # FULL: a finished job survives a power cut, not only a crash.
+            self._connection.execute("PRAGMA synchronous=FULL")
+            with self._transaction() as cursor:
+                cursor.execute(_SCHEMA)
+                cursor.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.Error as error:
+            raise StoreError(f"cannot use the job database {data_dir / DATABASE_NAME}: {error}; "
+                             "move it away to start with no jobs") from None
 
     # ----- rows -----------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
+import pytest
 from fastapi.testclient import TestClient
 
 from scheduler.web import create_app
@@ -163,3 +164,15 @@ def test_what_the_file_says_is_escaped(client: TestClient, tmp_path: Path,
     assert "&lt;img src=x onerror=alert(1)&gt;.xlsx" in page
     assert TINY_TITLE not in page  # the production's title holds markup too
     assert "Tiny &lt;b&gt;Test&lt;/b&gt; &amp; Co" in page
+
+
+@pytest.mark.parametrize("length", [121, 155, 255])
+def test_a_long_file_name_is_accepted_and_shown_shortened(client: TestClient,
+                                                          tiny_workbook: Path,
+                                                          length: int) -> None:
+    name = "B" * (length - len(".xlsx")) + ".xlsx"
+    response = _upload(client, name, tiny_workbook.read_bytes())
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"]).text
+    assert name not in page
+    assert "B" * 20 + "....xlsx" in page
