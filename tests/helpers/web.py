@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import http.cookiejar
 import re
+import secrets
 import socket
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +93,60 @@ def live_server(app: FastAPI) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@dataclass(frozen=True)
+class Answer:
+    status: int
+    headers: dict[str, str]
+    text: str
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None  # the test looks at the 303 itself
+
+
+class Browser:
+    """A client of a live server with its own cookies (one browser), for tests that need real
+    sockets and threads; redirects are not followed."""
+
+    def __init__(self, base: str, timeout: float = 60.0) -> None:
+        self.base = base
+        self.timeout = timeout
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+
+    def get(self, path: str) -> Answer:
+        return self._send(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, fields: dict[str, str],
+             files: dict[str, tuple[str, bytes]] | None = None) -> Answer:
+        """A multipart form, as a browser sends it."""
+        boundary = secrets.token_hex(16)
+        parts: list[bytes] = []
+        for name, value in fields.items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"'
+                         f"\r\n\r\n{value}\r\n".encode())
+        for name, (filename, content) in (files or {}).items():
+            parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                         f'filename="{filename}"\r\nContent-Type: application/octet-stream'
+                         "\r\n\r\n".encode() + content + b"\r\n")
+        body = b"".join(parts) + f"--{boundary}--\r\n".encode()
+        return self._send(urllib.request.Request(
+            self.base + path, data=body, method="POST",
+            headers={"Content-Type": f"multipart/form-data; boundary={boundary}"}))
+
+    def csrf(self, path: str = "/") -> str:
+        """The CSRF token of ``path``'s forms."""
+        found = re.search(r'name="csrf" value="([^"]+)"', self.get(path).text)
+        assert found is not None, f"no CSRF token on {path}"
+        return found.group(1)
+
+    def _send(self, request: urllib.request.Request) -> Answer:
+        try:
+            with self.opener.open(request, timeout=self.timeout) as response:
+                return Answer(response.status, dict(response.headers),
+                              response.read().decode(errors="replace"))
+        except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx, 5xx
+            return Answer(error.code, dict(error.headers), error.read().decode(errors="replace"))
