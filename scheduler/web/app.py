@@ -20,6 +20,7 @@ from starlette.responses import Response
 from ..predict.model import TrainedModel
 from .access import access_guard, server_key
 from .access import router as access_router
+from .events import router as events_router
 from .jobs import JobQueue
 from .pages import STATIC_DIR, Pages
 from .routes import WebContext, context_of, router
@@ -86,6 +87,7 @@ def create_app(settings: WebSettings | None = None, *,
     app.state.key = key = server_key(settings.token)
     app.include_router(router)
     app.include_router(access_router)
+    app.include_router(events_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]

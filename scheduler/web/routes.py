@@ -22,7 +22,7 @@ from .downloads import DownloadKind, download_name
 from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, new_job_id
 from .pages import Pages, base_path, palette_css
 from .problems import problem_report
-from .progress import progress_view
+from .progress import progress_view, status_body
 from .report import (
     CategoryCost,
     category_costs,
@@ -143,7 +143,8 @@ def _submit(request: Request, web: WebContext, job: Job) -> Response:
 # ----- one job -----------------------------------------------------------------------------------
 
 
-def _job(request: Request, job_id: str) -> Job:
+def job_of(request: Request, job_id: str) -> Job:
+    """The job of an address, or a 404 page that says it may have expired."""
     job = context_of(request).queue.get(job_id) if is_job_id(job_id) else None
     if job is None:
         raise HTTPException(404, "This job does not exist, or it has expired and its files "
@@ -155,7 +156,7 @@ def _job(request: Request, job_id: str) -> Job:
 def job_page(request: Request, job_id: str) -> Response:
     """While waiting or solving: the live progress; then the result."""
     web = context_of(request)
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     if job.state in (JobState.WAITING, JobState.SOLVING):
         view = progress_view(job, web.queue.position(job), _now(web))
         return web.pages.render(request, "solve.html", job=job, progress=view,
@@ -201,21 +202,15 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
 def job_status(request: Request, job_id: str) -> JSONResponse:
     """The live state as JSON, for the solve page's polling and for programs."""
     web = context_of(request)
-    job = _job(request, job_id)
-    view = progress_view(job, web.queue.position(job), _now(web))
-    body = view.as_json()
-    if job.plan is not None:
-        result = job.plan.result
-        body["status"] = result.status.value
-        body["interrupted"] = result.interrupted
-        body["downloads"] = [kind.value for kind in DownloadKind if kind in job.files]
+    job = job_of(request, job_id)
+    body = status_body(job, web.queue.position(job), _now(web))
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
 @router.post("/jobs/{job_id}/cancel")
 async def cancel(request: Request, job_id: str) -> Response:
     """Leave the line, or stop the search and keep the best schedule found so far."""
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     try:
         form = await receive_form(request, 0, max_files=0)
     except UploadRefused as refused:
@@ -233,7 +228,7 @@ async def cancel(request: Request, job_id: str) -> Response:
 async def solve_again(request: Request, job_id: str) -> Response:
     """A new job for the same upload, with another time limit."""
     web = context_of(request)
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     try:
         form = await receive_form(request, 0, max_files=0)  # a time limit, nothing more
         try:
@@ -262,7 +257,7 @@ async def solve_again(request: Request, job_id: str) -> Response:
 @router.api_route("/jobs/{job_id}/download/{kind}", methods=["GET", "HEAD"])
 def download(request: Request, job_id: str, kind: str) -> Response:
     """One of the job's files, by kind; never by path."""
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     try:
         wanted = DownloadKind(kind)
     except ValueError:

@@ -119,4 +119,6 @@ def serve(host: str = "127.0.0.1", port: int = 8000, *,
         settings = replace(settings, allowed_hosts=allowed_hosts_for(host))
     uvicorn.run(create_app(settings), host=host, port=port, log_level=log_level,
                 # Uploads are limited by the app; keep-alive short so idle browsers free workers.
-                timeout_keep_alive=5)
+                timeout_keep_alive=5,
+                # An open progress stream must not hold a stopping server for long.
+                timeout_graceful_shutdown=5)
