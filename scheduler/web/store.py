@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..data import Production
 from ..errors import PlanShootError
@@ -41,6 +41,7 @@ from .downloads import DownloadKind
 logger = logging.getLogger("scheduler")
 
 DATABASE_NAME = "jobs.sqlite3"
+LOCK_NAME = ".lock"
 JOBS_FOLDER = "jobs"
 PRODUCTION_SNAPSHOT = "production.pickle"
 PLAN_SNAPSHOT = "plan.pickle"
@@ -96,15 +97,25 @@ class JobStore:
         The data folder; made (mode 0700) when missing.
     wall_clock
         Seconds since the epoch (a parameter so that tests can move time on across restarts).
+    exclusive
+        Hold the data folder's lock while open, so that a second server on the same folder is
+        refused (it would solve the same jobs again); tests that play a crash turn it off.
+
+    Raises
+    ------
+    StoreError
+        When another server holds the folder, or its database cannot be used.
     """
 
-    def __init__(self, data_dir: Path, *, wall_clock: WallClock = time.time) -> None:
+    def __init__(self, data_dir: Path, *, wall_clock: WallClock = time.time,
+                 exclusive: bool = True) -> None:
         self.data_dir = data_dir
         self.jobs_dir = data_dir / JOBS_FOLDER
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.jobs_dir.mkdir(mode=0o700, exist_ok=True)
         self.wall_clock = wall_clock
         self._lock = threading.Lock()
+        self._folder_lock = _lock_folder(data_dir) if exclusive else None
         try:
             # One connection shared by the request and solver threads, serialised by the lock.
             self._connection = sqlite3.connect(data_dir / DATABASE_NAME, check_same_thread=False,
@@ -116,6 +127,7 @@ class JobStore:
                 cursor.execute(_SCHEMA)
                 cursor.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except sqlite3.Error as error:
+            self._release_folder()
             raise StoreError(f"cannot use the job database {data_dir / DATABASE_NAME}: {error}; "
                              "move it away to start with no jobs") from None
 
@@ -200,6 +212,12 @@ class JobStore:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+        self._release_folder()
+
+    def _release_folder(self) -> None:
+        if self._folder_lock is not None:
+            self._folder_lock.close()  # closing the file releases its lock
+            self._folder_lock = None
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Cursor]:
@@ -212,6 +230,23 @@ class JobStore:
                 cursor.execute("ROLLBACK")
                 raise
             cursor.execute("COMMIT")
+
+
+def _lock_folder(data_dir: Path) -> IO[bytes] | None:
+    """An exclusive lock on ``data_dir/.lock`` for as long as the returned file is open (where
+    the system has ``fcntl``; elsewhere, None)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; one server per folder is then the rule
+        return None
+    handle = (data_dir / LOCK_NAME).open("ab")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise StoreError(f"another plan-shoot server is using {data_dir}; stop it, or give this "
+                         "one another --data folder") from None
+    return handle
 
 
 def save_snapshot(path: Path, value: object) -> Path:

@@ -11,11 +11,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from scheduler.web import create_app
 from scheduler.web.jobs import Job, JobQueue, JobState, new_job_id
-from scheduler.web.store import DATABASE_NAME, MAX_ATTEMPTS, PLAN_SNAPSHOT, JobStore
+from scheduler.web.store import (
+    DATABASE_NAME,
+    MAX_ATTEMPTS,
+    PLAN_SNAPSHOT,
+    JobStore,
+    StoreError,
+)
 from tests.helpers.productions import production, scene
 from tests.helpers.web import csrf, web_settings
 
@@ -118,7 +125,8 @@ def _queue(store: JobStore, work: Callable[[Job], None], **changes: Any) -> JobQ
 def test_jobs_cut_off_by_a_crash_are_solved_again_at_most_twice(tmp_path: Path) -> None:
     # The first server takes a job into its solve and leaves one waiting, then "crashes": its
     # queue is never closed, so the store still says solving and waiting.
-    store = JobStore(tmp_path)
+    # Crashed servers hold no lock: the stores of this test do not take it.
+    store = JobStore(tmp_path, exclusive=False)
     crashed = [_queue(store, Recorder(hold=True))]
     solving, waiting = _job(store), _job(store)
     crashed[0].submit(solving)
@@ -127,13 +135,13 @@ def test_jobs_cut_off_by_a_crash_are_solved_again_at_most_twice(tmp_path: Path) 
     assert _rows(tmp_path) == [(solving.id, "solving"), (waiting.id, "waiting")]
     try:
         # The second start solves both again; it crashes too, during the same job.
-        crashed.append(_queue(JobStore(tmp_path), Recorder(hold=True)))
+        crashed.append(_queue(JobStore(tmp_path, exclusive=False), Recorder(hold=True)))
         assert crashed[1].restore() == 2
         _until(lambda: crashed[1].get(solving.id).state is JobState.SOLVING)  # type: ignore[union-attr]
 
         # The third start does not try that job again: it may be what stops the server.
         finishing = Recorder()
-        final = _queue(JobStore(tmp_path), finishing)
+        final = _queue(JobStore(tmp_path, exclusive=False), finishing)
         assert final.restore() == 1
         assert final.get(solving.id).state is JobState.FAILED  # type: ignore[union-attr]
         _until(lambda: final.get(waiting.id).state is JobState.DONE)  # type: ignore[union-attr]
@@ -210,3 +218,11 @@ def test_an_unreadable_result_marks_its_job_failed_not_the_server(tmp_path: Path
         assert client.get(job_url + "/status").json()["state"] == "failed"
         assert client.get(job_url).status_code == 500
         assert client.get("/").status_code == 200
+
+
+def test_one_server_per_data_folder(tmp_path: Path) -> None:
+    first = JobStore(tmp_path)
+    with pytest.raises(StoreError, match="another plan-shoot server is using"):
+        JobStore(tmp_path)
+    first.close()
+    JobStore(tmp_path).close()  # free again once the first is closed
