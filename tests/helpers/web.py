@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import http.cookiejar
+import json
+import os
 import re
 import secrets
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.error
@@ -150,3 +155,70 @@ class Browser:
                               response.read().decode(errors="replace"))
         except urllib.error.HTTPError as error:  # 3xx (not followed), 4xx, 5xx
             return Answer(error.code, dict(error.headers), error.read().decode(errors="replace"))
+
+
+SERVER_WAIT = 60.0
+
+
+@contextmanager
+def serve_process(data: Path, *extra: str) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """``plan-shoot serve`` on a free loopback port; killed at the end if still running."""
+    port = free_port()
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "PLAN_SHOOT_TOKEN"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "scheduler", "serve", "--port", str(port), "--data", str(data),
+         *extra],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVER_WAIT
+        while True:
+            assert server.poll() is None, server.communicate()
+            assert time.monotonic() < deadline, "the server did not answer"
+            try:
+                if Browser(base, timeout=2).get("/").status == 200:
+                    break
+            except OSError:
+                time.sleep(0.2)
+        yield server, base
+    finally:
+        if server.poll() is None:
+            server.kill()
+        server.communicate(timeout=SERVER_WAIT)
+
+
+def upload_to(browser: Browser, workbook: Path, time_limit: str) -> str:
+    """Upload ``workbook`` with its CSRF token; the job's address."""
+    answer = browser.post("/upload", {"time_limit": time_limit, "csrf": browser.csrf()},
+                          {"file": (workbook.name, workbook.read_bytes())})
+    assert answer.status == 303, answer.text
+    return answer.headers["location"]
+
+
+def live_status(browser: Browser, job: str) -> dict[str, object]:
+    """The job's ``/status`` JSON."""
+    answer: Answer = browser.get(job + "/status")
+    assert answer.status == 200, answer.text
+    body: dict[str, object] = json.loads(answer.text)
+    return body
+
+
+def until_state(browser: Browser, job: str, *states: str) -> dict[str, object]:
+    """Poll until the job is in one of ``states`` (at most ``SERVER_WAIT``); its status."""
+    deadline = time.monotonic() + SERVER_WAIT
+    while (status := live_status(browser, job))["state"] not in states:
+        assert time.monotonic() < deadline, status
+        time.sleep(0.1)
+    return status
+
+
+def stop_process(server: subprocess.Popen[str], stop: signal.Signals = signal.SIGTERM) -> str:
+    """Stop ``serve`` with ``stop`` (SIGTERM: what a service manager sends; SIGINT: Ctrl-C),
+    check that it shut down gracefully, and return what it wrote on stderr."""
+    server.send_signal(stop)
+    _, errors = server.communicate(timeout=SERVER_WAIT)
+    # uvicorn shuts down gracefully, then dies of the signal it caught, as a service expects.
+    assert server.returncode in (0, -stop), errors
+    assert "Application shutdown complete" in errors
+    return errors
