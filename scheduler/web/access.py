@@ -20,6 +20,7 @@ bounded.  All cookies are HttpOnly and SameSite=Strict (and Secure behind HTTPS)
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import logging
@@ -44,6 +45,7 @@ SESSION_COOKIE = "plan_shoot_session"
 CSRF_FIELD = "csrf"
 # Pages a visitor without a session may see: the sign-in itself and what it is drawn with.
 PUBLIC_PATHS = ("/sign-in", "/static/", "/palette.css")
+WRONG_TOKEN_DELAY = 0.5  # seconds
 _VISIT = re.compile(r"[A-Za-z0-9_-]{32}")
 _SESSION = re.compile(r"(\d{1,12})\.([0-9a-f]{64})")
 
@@ -149,7 +151,8 @@ def access_guard(settings: WebSettings, key: bytes,
         signed_in = settings.token is not None and session_is_valid(
             key, visit, request.cookies.get(SESSION_COOKIE, ""), time.time(), lifetime)
         request.state.signed_in = signed_in  # the pages then offer to sign out
-        if settings.token is None or signed_in or is_public(request.url.path):
+        path = request.url.path.removeprefix(base_path(request))
+        if settings.token is None or signed_in or is_public(path):
             response = await call_next(request)
         else:
             response = _sign_in_wall(request, refuse)
@@ -201,6 +204,7 @@ async def sign_in(request: Request) -> Response:
     sent = form.get("token")
     if not (isinstance(sent, str) and hmac.compare_digest(sent.encode(), token.encode())):
         logger.warning("a sign-in with a wrong token")
+        await asyncio.sleep(WRONG_TOKEN_DELAY)  # slows guessing down
         return pages.render(request, "sign_in.html", 403, wrong=True)
     response = RedirectResponse(f"{base_path(request)}/", status_code=303)
     issued = int(time.time())

@@ -391,4 +391,7 @@ class JobQueue:
 
     def _sweep_loop(self) -> None:
         while not self._closed.wait(self._sweep_seconds):
-            self.sweep()
+            try:
+                self.sweep()
+            except Exception:  # a full disk or a locked database: try again next time
+                logger.exception("sweeping expired jobs failed")

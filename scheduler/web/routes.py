@@ -34,6 +34,7 @@ from .report import (
     summary_lines,
 )
 from .settings import WebSettings
+from .store import StoreError
 from .uploads import (
     UploadRefused,
     accepted_suffix,
@@ -132,7 +133,7 @@ async def upload(request: Request) -> Response:
 def _submit(request: Request, web: WebContext, job: Job) -> Response:
     try:
         web.queue.submit(job)
-    except (QueueFull, QueueClosed, OSError):  # OSError: the job could not be stored
+    except (QueueFull, QueueClosed, OSError, StoreError):  # the last two: it was not stored
         shutil.rmtree(job.folder, ignore_errors=True)
         return web.pages.message(request, 503, "The planner is busy",
                                  "Too many schedules are waiting to be solved. Try again in a "
