@@ -226,3 +226,21 @@ def test_one_server_per_data_folder(tmp_path: Path) -> None:
         JobStore(tmp_path)
     first.close()
     JobStore(tmp_path).close()  # free again once the first is closed
+
+
+def test_an_upload_that_cannot_be_stored_is_refused_and_leaves_nothing(
+        tmp_path: Path, tiny_workbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(*_: object) -> None:
+        raise StoreError("the job database failed: database or disk is full")
+
+    settings = web_settings(tmp_path, data_dir=tmp_path / "data")
+    with TestClient(create_app(settings)) as client:
+        monkeypatch.setattr(JobStore, "add", full_disk)
+        answer = client.post("/upload",
+                             files={"file": (tiny_workbook.name, tiny_workbook.read_bytes())},
+                             data={"time_limit": "5", "csrf": csrf(client)},
+                             follow_redirects=False)
+        assert answer.status_code == 503
+        assert "The planner is busy" in answer.text
+        assert list((tmp_path / "data" / "jobs").iterdir()) == []
+    assert _rows(tmp_path / "data") == []
