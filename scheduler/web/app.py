@@ -18,12 +18,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from ..predict.model import TrainedModel
+from .access import access_guard, server_key
+from .access import router as access_router
+from .events import router as events_router
 from .jobs import JobQueue
 from .pages import STATIC_DIR, Pages
 from .routes import WebContext, context_of, router
 from .scripts import script_router
 from .settings import WebSettings
 from .solving import job_solver
+from .store import JobStore
 
 logger = logging.getLogger("scheduler")
 
@@ -36,7 +40,8 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-_TITLES = {400: "Bad request", 404: "Not found", 405: "Not allowed", 413: "Too large"}
+_TITLES = {400: "Bad request", 403: "Refused", 404: "Not found", 405: "Not allowed",
+           413: "Too large"}
 
 
 def create_app(settings: WebSettings | None = None, *,
@@ -53,16 +58,22 @@ def create_app(settings: WebSettings | None = None, *,
     Returns
     -------
     FastAPI
-        The app; its solver threads start with the first job and stop, with every job folder
-        removed, when the app shuts down.
+        The app; its solver threads start with the first job (or, with ``settings.data_dir``,
+        with the stored jobs to solve again) and stop when the app shuts down.  Without a data
+        folder every job folder is then removed; with one, every job is kept for the next start.
     """
     settings = settings or WebSettings()
-    owned = settings.work_dir is None
-    root = settings.work_dir or _private_folder()
+    store = JobStore(settings.data_dir) if settings.data_dir is not None else None
+    owned = store is None and settings.work_dir is None
+    root = (store.jobs_dir if store is not None
+            else settings.work_dir or _private_folder())
     root.mkdir(parents=True, exist_ok=True)
     queue = JobQueue(job_solver(settings, model), max_running=settings.max_running,
                      max_waiting=settings.max_waiting, keep_seconds=settings.keep_seconds,
-                     sweep_seconds=settings.sweep_seconds)
+                     sweep_seconds=settings.sweep_seconds, store=store)
+    if store is not None:
+        store.tidy()
+        queue.restore()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -74,12 +85,17 @@ def create_app(settings: WebSettings | None = None, *,
     app = FastAPI(title="plan-shoot", lifespan=lifespan, docs_url=None, redoc_url=None,
                   openapi_url=None)
     app.state.web = WebContext(settings, queue, Pages(), root)
+    app.state.key = key = server_key(settings.token)
     app.include_router(router)
     app.include_router(script_router)
+    app.include_router(access_router)
+    app.include_router(events_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.add_exception_handler(StarletteHTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, _server_error)
+    # The last added runs first: the security headers wrap the guard's own refusals too.
+    app.middleware("http")(access_guard(settings, key, _message))
     app.middleware("http")(_security_headers)
     logger.info("upload page: job folders in %s", root)
     return app
@@ -104,7 +120,13 @@ async def _http_error(request: Request, error: StarletteHTTPException) -> Respon
     # Starlette's own errors carry the bare status phrase; ours say what happened.
     text = ("That address is not a page of the planner."
             if error.detail == HTTPStatus(error.status_code).phrase else str(error.detail))
-    return context_of(request).pages.message(request, error.status_code, heading, text)
+    response = context_of(request).pages.message(request, error.status_code, heading, text)
+    response.headers.update(error.headers or {})  # a 405 says what is allowed (Allow)
+    return response
+
+
+def _message(request: Request, status_code: int, heading: str, text: str) -> Response:
+    return context_of(request).pages.message(request, status_code, heading, text)
 
 
 async def _bad_request(request: Request, error: RequestValidationError) -> Response:

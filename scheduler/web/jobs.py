@@ -5,16 +5,25 @@ A job is one uploaded production, its per-job folder (the upload and the files m
 its solve.  ``JobQueue`` runs at most ``max_running`` jobs at once on its own threads, tells a
 waiting job its place in the line, cancels (a waiting job leaves the line; a running one stops and
 keeps its best schedule so far) and removes the folders of finished jobs after ``keep_seconds``.
-Job ids are random (uuid4): knowing one job's address tells nothing about another's.
+Job ids are random (``secrets``, 128 bits): knowing one job's address tells nothing about
+another's.
+
+With a ``JobStore`` the queue keeps its jobs across restarts (``plan-shoot serve --data DIR``):
+every change of state is written to the store, ``restore`` brings the stored jobs back, and
+``close`` keeps every folder.  A job that was waiting or solving when the server stopped is
+solved again from the start (its upload and production were kept), unless it was already tried
+``store.MAX_ATTEMPTS`` times: then it may be what stopped the server, and it is marked failed.
+Stopping the server cleanly stops a running solve the way the Stop button does: the job ends
+with the best schedule found so far.
 """
 
 from __future__ import annotations
 
 import logging
+import secrets
 import shutil
 import threading
 import time
-import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -25,6 +34,7 @@ from ..data import Production
 from ..planning import Plan
 from ..result import Progress
 from .downloads import DownloadKind
+from .store import MAX_ATTEMPTS, JobStore, StoredJob
 
 logger = logging.getLogger("scheduler")
 
@@ -52,8 +62,9 @@ class QueueClosed(Exception):
 
 
 def new_job_id() -> str:
-    """An unguessable job id (122 random bits), safe in a URL and as a folder name."""
-    return uuid.uuid4().hex
+    """An unguessable job id (128 random bits from ``secrets``), safe in a URL and as a folder
+    name."""
+    return secrets.token_hex(16)
 
 
 def is_job_id(text: str) -> bool:
@@ -129,11 +140,14 @@ class JobQueue:
         How often the background sweep looks for expired jobs.
     clock
         Monotonic seconds (a parameter so tests can move time on).
+    store
+        Where jobs are kept across restarts; None keeps them in memory only, and ``close``
+        removes their folders.
     """
 
     def __init__(self, work: Callable[[Job], None], *, max_running: int, max_waiting: int,
                  keep_seconds: float, sweep_seconds: float = 60.0,
-                 clock: Clock = time.monotonic) -> None:
+                 clock: Clock = time.monotonic, store: JobStore | None = None) -> None:
         self._work = work
         self._max_running = max_running
         self._max_waiting = max_waiting
@@ -146,6 +160,7 @@ class JobQueue:
         self._busy = 0
         self._threads: list[threading.Thread] = []
         self._closed = threading.Event()
+        self._store = store
 
     # ----- the line -------------------------------------------------------------------------------
 
@@ -166,6 +181,9 @@ class JobQueue:
             if len(self._waiting) >= self._max_waiting + max(0, free_solvers):
                 raise QueueFull
             job.state = JobState.WAITING
+            if self._store is not None:
+                self._store.add(job.id, job.display_name, job.upload.name, job.time_limit,
+                                job.production)
             self._jobs[job.id] = job
             self._waiting.append(job)
             self._start_threads()
@@ -192,6 +210,8 @@ class JobQueue:
                 self._waiting.remove(job)
                 job.state = JobState.CANCELLED
                 job.finished_at = self._clock()
+                if self._store is not None:
+                    self._store.finished(job.id, job.state.value, 0.0, None, {})
                 logger.info("job %s cancelled before it started", job.id)
                 return
         if job.state is JobState.SOLVING:
@@ -215,19 +235,26 @@ class JobQueue:
                        and now - job.finished_at >= self._keep_seconds]
             for job in expired:
                 del self._jobs[job.id]
+        if self._store is not None:
+            self._store.remove([job.id for job in expired])
         for job in expired:
             shutil.rmtree(job.folder, ignore_errors=True)
             logger.info("job %s expired; its files are removed", job.id)
         return [job.id for job in expired]
 
     def close(self, timeout: float = 10.0) -> None:
-        """Cancel waiting jobs, stop running ones, wait for the threads to end, and remove every
-        job's folder (no queue is left to sweep them)."""
+        """Stop running jobs (each keeps its best schedule) and wait for the threads to end.
+
+        Without a store, waiting jobs are cancelled and every job's folder is removed (no queue
+        is left to sweep them); with one, waiting jobs stay stored as waiting and every folder
+        is kept for the next start.
+        """
         with self._lock:
             self._closed.set()
-            for job in list(self._waiting):
-                job.state = JobState.CANCELLED
-                job.finished_at = self._clock()
+            if self._store is None:
+                for job in list(self._waiting):
+                    job.state = JobState.CANCELLED
+                    job.finished_at = self._clock()
             self._waiting.clear()
             for job in self._jobs.values():
                 job.stop.set()
@@ -238,6 +265,10 @@ class JobQueue:
         with self._lock:
             jobs = list(self._jobs.values())
             self._jobs.clear()
+        if self._store is not None:
+            self._store.close()
+            logger.info("job queue closed; %d jobs kept in %s", len(jobs), self._store.data_dir)
+            return
         for job in jobs:
             shutil.rmtree(job.folder, ignore_errors=True)
         logger.info("job queue closed; %d job folders removed", len(jobs))
@@ -249,6 +280,62 @@ class JobQueue:
     def now(self) -> float:
         """The queue's clock (the one job times are measured with)."""
         return self._clock()
+
+    # ----- restart --------------------------------------------------------------------------------
+
+    def restore(self) -> int:
+        """Bring back the jobs of the store (after ``JobStore.tidy``); the expired ones are swept
+        at once.  Returns the number of jobs put back in the line to be solved again."""
+        if self._store is None:
+            return 0
+        queued = 0
+        for row in self._store.rows():
+            job = self._restored_job(self._store, row)
+            if job is None:
+                continue
+            with self._lock:
+                self._jobs[job.id] = job
+                if job.state is JobState.WAITING:
+                    self._waiting.append(job)
+                    queued += 1
+        self.sweep()
+        if queued:
+            with self._lock:
+                self._start_threads()
+                self._lock.notify_all()
+        logger.info("restored %d jobs, %d of them to solve again", len(self._jobs), queued)
+        return queued
+
+    def _restored_job(self, store: JobStore, row: StoredJob) -> Job | None:
+        production = store.production(row.id)
+        if production is None:
+            logger.warning("job %s is forgotten: its production cannot be read", row.id)
+            store.remove([row.id])
+            return None
+        folder = store.jobs_dir / row.id
+        job = Job(row.id, folder, production, folder / row.upload_name, row.display_name,
+                  row.time_limit)
+        state = JobState(row.state)
+        if not state.is_final:
+            if row.attempts < MAX_ATTEMPTS:
+                return job  # waiting again
+            logger.warning("job %s stopped the server %d times; not solved again", row.id,
+                           row.attempts)
+            state = JobState.FAILED
+            store.finished(row.id, state.value, 0.0, None, {})
+            finished_wall = store.wall_clock()
+        else:
+            finished_wall = row.finished_at if row.finished_at is not None else row.queued_at
+            if state is JobState.DONE:
+                job.plan = store.plan(row.id)
+                if job.plan is None:
+                    state = JobState.FAILED
+                job.files = {kind: folder / kind.stored_name for kind in row.files}
+        job.state = state
+        # The wall-clock age, carried onto this process's monotonic clock.
+        job.finished_at = self._clock() - max(0.0, store.wall_clock() - finished_wall)
+        job.started_at = job.finished_at - row.solve_seconds
+        return job
 
     # ----- threads ------------------------------------------------------------------------------
 
@@ -275,11 +362,24 @@ class JobQueue:
                 job.state = JobState.SOLVING
                 job.started_at = self._clock()
                 self._busy += 1
+            if self._store is not None:
+                self._store.started(job.id)
             final = self._run(job)
             with self._lock:
                 job.state = final
                 job.finished_at = self._clock()
                 self._busy -= 1
+            self._record_end(job)
+
+    def _record_end(self, job: Job) -> None:
+        """Store a finished job; a store that fails fails this job's record only."""
+        if self._store is None:
+            return
+        try:
+            self._store.finished(job.id, job.state.value, job.elapsed(self._clock()), job.plan,
+                                 job.files)
+        except Exception:  # the schedule is still served until the restart
+            logger.exception("job %s: its result could not be stored", job.id)
 
     def _run(self, job: Job) -> JobState:
         try:
@@ -291,4 +391,7 @@ class JobQueue:
 
     def _sweep_loop(self) -> None:
         while not self._closed.wait(self._sweep_seconds):
-            self.sweep()
+            try:
+                self.sweep()
+            except Exception:  # a full disk or a locked database: try again next time
+                logger.exception("sweeping expired jobs failed")

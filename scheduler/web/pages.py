@@ -38,7 +38,10 @@ class Pages:
 
     def render(self, request: Request, name: str, status_code: int = 200,
                **values: Any) -> HTMLResponse:
-        html = self.environment.get_template(name).render(base=base_path(request), **values)
+        # Every page gets its visit's CSRF token (``access``) for the forms it holds.
+        html = self.environment.get_template(name).render(
+            base=base_path(request), csrf=getattr(request.state, "csrf", ""),
+            signed_in=getattr(request.state, "signed_in", False), **values)
         return HTMLResponse(html, status_code=status_code)
 
     def message(self, request: Request, status_code: int, heading: str,

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..result import relative_gap
 from ..solution import to_money
+from .downloads import DownloadKind
 from .jobs import Job, JobState
 from .report import money_text
 
@@ -88,6 +89,18 @@ def progress_view(job: Job, position: int | None, now: float) -> ProgressView:
         message=_message(job, position, objective is not None),
         currency=job.production.settings.currency,
     )
+
+
+def status_body(job: Job, position: int | None, now: float) -> dict[str, Any]:
+    """What ``/jobs/{id}/status`` answers and ``/jobs/{id}/events`` pushes: the progress, and
+    once solved the result's status and the downloads."""
+    body = progress_view(job, position, now).as_json()
+    if job.plan is not None:
+        result = job.plan.result
+        body["status"] = result.status.value
+        body["interrupted"] = result.interrupted
+        body["downloads"] = [kind.value for kind in DownloadKind if kind in job.files]
+    return body
 
 
 def _best_and_bound(job: Job) -> tuple[int | None, int | None]:

@@ -16,12 +16,13 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
 from ..result import SolveStatus
+from .access import check_csrf
 from .board import build_board, flagged_days
 from .downloads import DownloadKind, download_name
 from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, new_job_id
 from .pages import Pages, base_path, palette_css
 from .problems import problem_report
-from .progress import progress_view
+from .progress import progress_view, status_body
 from .report import (
     CategoryCost,
     category_costs,
@@ -33,9 +34,11 @@ from .report import (
     summary_lines,
 )
 from .settings import WebSettings
+from .store import StoreError
 from .uploads import (
     UploadRefused,
     accepted_suffix,
+    clean_name,
     read_upload,
     receive_form,
     save_upload,
@@ -68,7 +71,7 @@ def context_of(request: Request) -> WebContext:
 # ----- upload ------------------------------------------------------------------------------------
 
 
-@router.get("/")
+@router.api_route("/", methods=["GET", "HEAD"])
 def upload_page(request: Request) -> Response:
     web = context_of(request)
     return web.pages.render(request, "upload.html", **_upload_values(web))
@@ -97,10 +100,12 @@ async def upload(request: Request) -> Response:
     form: FormData | None = None
     try:
         form = await receive_form(request, settings.max_upload_bytes)
+        check_csrf(request, form)
         asked = time_limit_asked(str(form.get("time_limit") or ""), settings.max_time_limit)
         file = uploaded_file(form)
         name = shown_name(file.filename)
-        suffix = accepted_suffix(name)
+        # The suffix of the whole name: a long one is shortened for display only (D12).
+        suffix = accepted_suffix(clean_name(file.filename), name)
         folder.mkdir(mode=0o700)
         saved = folder / f"upload{suffix}"
         await save_upload(file, saved, settings.max_upload_bytes, name)
@@ -128,7 +133,7 @@ async def upload(request: Request) -> Response:
 def _submit(request: Request, web: WebContext, job: Job) -> Response:
     try:
         web.queue.submit(job)
-    except (QueueFull, QueueClosed):
+    except (QueueFull, QueueClosed, OSError, StoreError):  # the last two: it was not stored
         shutil.rmtree(job.folder, ignore_errors=True)
         return web.pages.message(request, 503, "The planner is busy",
                                  "Too many schedules are waiting to be solved. Try again in a "
@@ -139,7 +144,8 @@ def _submit(request: Request, web: WebContext, job: Job) -> Response:
 # ----- one job -----------------------------------------------------------------------------------
 
 
-def _job(request: Request, job_id: str) -> Job:
+def job_of(request: Request, job_id: str) -> Job:
+    """The job of an address, or a 404 page that says it may have expired."""
     job = context_of(request).queue.get(job_id) if is_job_id(job_id) else None
     if job is None:
         raise HTTPException(404, "This job does not exist, or it has expired and its files "
@@ -147,11 +153,11 @@ def _job(request: Request, job_id: str) -> Job:
     return job
 
 
-@router.get("/jobs/{job_id}")
+@router.api_route("/jobs/{job_id}", methods=["GET", "HEAD"])
 def job_page(request: Request, job_id: str) -> Response:
     """While waiting or solving: the live progress; then the result."""
     web = context_of(request)
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     if job.state in (JobState.WAITING, JobState.SOLVING):
         view = progress_view(job, web.queue.position(job), _now(web))
         return web.pages.render(request, "solve.html", job=job, progress=view,
@@ -193,26 +199,29 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
     }
 
 
-@router.get("/jobs/{job_id}/status")
+@router.api_route("/jobs/{job_id}/status", methods=["GET", "HEAD"])
 def job_status(request: Request, job_id: str) -> JSONResponse:
     """The live state as JSON, for the solve page's polling and for programs."""
     web = context_of(request)
-    job = _job(request, job_id)
-    view = progress_view(job, web.queue.position(job), _now(web))
-    body = view.as_json()
-    if job.plan is not None:
-        result = job.plan.result
-        body["status"] = result.status.value
-        body["interrupted"] = result.interrupted
-        body["downloads"] = [kind.value for kind in DownloadKind if kind in job.files]
+    job = job_of(request, job_id)
+    body = status_body(job, web.queue.position(job), _now(web))
     return JSONResponse(body, headers={"Cache-Control": "no-store"})
 
 
 @router.post("/jobs/{job_id}/cancel")
-def cancel(request: Request, job_id: str) -> Response:
+async def cancel(request: Request, job_id: str) -> Response:
     """Leave the line, or stop the search and keep the best schedule found so far."""
-    job = _job(request, job_id)
-    context_of(request).queue.cancel(job)
+    job = job_of(request, job_id)
+    try:
+        form = await receive_form(request, 0, max_files=0)
+    except UploadRefused as refused:
+        return context_of(request).pages.message(request, refused.status_code, refused.heading,
+                                                 str(refused.problems[0]))
+    try:
+        check_csrf(request, form)
+    finally:
+        await form.close()
+    await run_in_threadpool(context_of(request).queue.cancel, job)
     return RedirectResponse(f"{base_path(request)}/jobs/{job.id}", status_code=303)
 
 
@@ -220,10 +229,11 @@ def cancel(request: Request, job_id: str) -> Response:
 async def solve_again(request: Request, job_id: str) -> Response:
     """A new job for the same upload, with another time limit."""
     web = context_of(request)
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     try:
         form = await receive_form(request, 0, max_files=0)  # a time limit, nothing more
         try:
+            check_csrf(request, form)
             asked = time_limit_asked(str(form.get("time_limit") or ""),
                                      web.settings.max_time_limit)
         finally:
@@ -245,10 +255,10 @@ async def solve_again(request: Request, job_id: str) -> Response:
     return _submit(request, web, again)
 
 
-@router.get("/jobs/{job_id}/download/{kind}")
+@router.api_route("/jobs/{job_id}/download/{kind}", methods=["GET", "HEAD"])
 def download(request: Request, job_id: str, kind: str) -> Response:
     """One of the job's files, by kind; never by path."""
-    job = _job(request, job_id)
+    job = job_of(request, job_id)
     try:
         wanted = DownloadKind(kind)
     except ValueError:
@@ -265,7 +275,7 @@ def download(request: Request, job_id: str, kind: str) -> Response:
 # ----- assets ------------------------------------------------------------------------------------
 
 
-@router.get("/palette.css")
+@router.api_route("/palette.css", methods=["GET", "HEAD"])
 def palette() -> Response:
     """The strip colours of the schedule workbook, as CSS classes."""
     return Response(palette_css(), media_type="text/css",

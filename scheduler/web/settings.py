@@ -8,6 +8,11 @@ from pathlib import Path
 
 from ..excel.source import MAX_FILE_BYTES
 
+# The names of this machine's own loopback address, as a browser writes them in ``Host``.
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+# Shorter tokens can be guessed over a LAN in reasonable time.
+MIN_TOKEN_LENGTH = 12
+
 
 def _workers_per_solve(max_running: int) -> int:
     """Share the cores between the solves that run at once (at least one each)."""
@@ -38,7 +43,21 @@ class WebSettings:
     deterministic
         One worker and a fixed seed per solve (tests).
     work_dir
-        Where per-job folders are made; None makes a fresh private temporary folder.
+        Where per-job folders are made when ``data_dir`` is None; None makes a fresh private
+        temporary folder.  Jobs there last as long as the server.
+    data_dir
+        Where jobs are kept across restarts (``jobs.sqlite3`` and ``jobs/<id>/``); see
+        ``scheduler.web.store``.  None keeps them in memory only.
+    token
+        The access token a visitor signs in with; None lets anyone who reaches the page use it
+        (only allowed on this machine's loopback address, see ``serve``).
+    allowed_hosts
+        Host names (or addresses) the page answers to, against DNS rebinding; another ``Host``
+        header gets a 400 page.  Empty answers to any name: only safe with a ``token``.
+    session_days
+        How long a sign-in lasts.
+    max_query_bytes
+        Longest query string accepted (longer gets a 414 page).
     """
 
     max_upload_bytes: int = MAX_FILE_BYTES
@@ -50,6 +69,11 @@ class WebSettings:
     solver_workers: int = 0
     deterministic: bool = False
     work_dir: Path | None = field(default=None)
+    data_dir: Path | None = field(default=None)
+    token: str | None = field(default=None, repr=False)
+    allowed_hosts: tuple[str, ...] = LOOPBACK_NAMES
+    session_days: float = 7.0
+    max_query_bytes: int = 2048
 
     def __post_init__(self) -> None:
         if self.max_upload_bytes <= 0:
@@ -60,6 +84,10 @@ class WebSettings:
             raise ValueError("max_waiting must not be negative")
         if self.max_time_limit <= 0 or self.keep_seconds <= 0 or self.sweep_seconds <= 0:
             raise ValueError("time limits and lifetimes must be positive")
+        if self.token is not None and len(self.token) < MIN_TOKEN_LENGTH:
+            raise ValueError(f"the access token must have at least {MIN_TOKEN_LENGTH} characters")
+        if not self.allowed_hosts and self.token is None:
+            raise ValueError("answering to any host name needs an access token")
 
     @property
     def workers_per_solve(self) -> int:

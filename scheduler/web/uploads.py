@@ -62,23 +62,31 @@ class _BodyTooLarge(Exception):
     pass
 
 
-def shown_name(filename: str | None) -> str:
-    """The uploaded file's base name, without control characters, shortened: for display only."""
+def clean_name(filename: str | None) -> str:
+    """The uploaded file's base name without control characters (never used as a path)."""
     name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+    return "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip()
+
+
+def shown_name(filename: str | None) -> str:
+    """``clean_name`` shortened, its suffix kept: for display only."""
+    name = clean_name(filename)
     if len(name) > MAX_SHOWN_NAME:
-        name = name[:MAX_SHOWN_NAME - 3] + "..."
+        suffix = Path(name).suffix[:10]
+        name = name[:MAX_SHOWN_NAME - 3 - len(suffix)] + "..." + suffix
     return name or "the file"
 
 
-def accepted_suffix(name: str) -> str:
-    """``.xlsx`` or ``.uss`` from the shown name; anything else is refused with a reason."""
+def accepted_suffix(name: str, shown: str | None = None) -> str:
+    """``.xlsx`` or ``.uss`` from the file's whole name; anything else is refused with a reason
+    that quotes ``shown`` (default: ``name``)."""
     suffix = Path(name).suffix.lower()
     if suffix in ACCEPTED_SUFFIXES:
         return suffix
     reason = REFUSED_SUFFIXES.get(suffix, "is not an Excel workbook (.xlsx) or a USS file (.uss)")
+    shown = shown or name
     raise UploadRefused(415, "This is not a breakdown workbook",
-                        [Problem("", f"{name} {reason}")], name)
+                        [Problem("", f"{shown} {reason}")], shown)
 
 
 async def receive_form(request: Request, max_upload_bytes: int, *,

@@ -26,14 +26,15 @@ from scheduler.solution import Solution
 from scheduler.web import create_app
 from scheduler.web import solving as solving_module
 from tests.helpers.paths import EXAMPLES
-from tests.helpers.web import web_settings, write_tiny_workbook
+from tests.helpers.web import csrf, web_settings, write_tiny_workbook
 
 WAIT = 30.0
 
 
 def _submit(client: TestClient, workbook: Path, time_limit: str = "5") -> str:
     response = client.post("/upload", files={"file": (workbook.name, workbook.read_bytes())},
-                           data={"time_limit": time_limit}, follow_redirects=False)
+                           data={"time_limit": time_limit, "csrf": csrf(client)},
+                           follow_redirects=False)
     assert response.status_code == 303, response.text
     return str(response.headers["location"])
 
@@ -136,7 +137,8 @@ def test_cancel_stops_the_search_and_keeps_the_best_schedule(client: TestClient)
     while _status(client, job_url)["best_cost"] is None:
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    cancelled = client.post(job_url + "/cancel", follow_redirects=False)
+    cancelled = client.post(job_url + "/cancel", data={"csrf": csrf(client)},
+                            follow_redirects=False)
     assert cancelled.status_code == 303
 
     status = _finished(client, job_url)
@@ -176,10 +178,12 @@ def test_no_schedule_in_time_says_so_and_offers_more_time(
     assert 'value="8"' in page  # twice the time for the second try
 
     monkeypatch.undo()
-    refused = client.post(job_url + "/again", data={"time_limit": "forever"})
+    refused = client.post(job_url + "/again",
+                          data={"time_limit": "forever", "csrf": csrf(client)})
     assert refused.status_code == 400
     assert "The time limit is not valid" in refused.text
-    again = client.post(job_url + "/again", data={"time_limit": "5"}, follow_redirects=False)
+    again = client.post(job_url + "/again", data={"time_limit": "5", "csrf": csrf(client)},
+                        follow_redirects=False)
     assert again.status_code == 303
     assert again.headers["location"] != job_url
     assert _finished(client, again.headers["location"])["status"] == "optimal"
@@ -235,7 +239,7 @@ def test_waiting_jobs_see_their_place_in_line(client: TestClient, tiny_workbook:
     assert "Place in line: <b id=\"position\">2</b>" in client.get(urls[2]).text
     assert "1 solve running, 2 waiting" in client.get("/").text
 
-    client.post(urls[1] + "/cancel")
+    client.post(urls[1] + "/cancel", data={"csrf": csrf(client)})
     assert _status(client, urls[1])["state"] == "cancelled"
     assert _status(client, urls[2])["position"] == 1
     go.set()
@@ -248,6 +252,7 @@ def test_concurrent_jobs_solve_two_at_a_time_each_to_its_own_files(tmp_path: Pat
     app = create_app(web_settings(tmp_path, max_running=2))
     with TestClient(app) as client:
         urls: list[str] = []
+        csrf(client)  # one visit cookie before the threads share the client
         uploads = [threading.Thread(target=lambda wb=wb: urls.append(_submit(client, wb)))
                    for wb in workbooks]
         for thread in uploads:

@@ -8,18 +8,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
+import pytest
 from fastapi.testclient import TestClient
 
 from scheduler.web import create_app
 from tests.helpers.paths import EXAMPLES
-from tests.helpers.web import TINY_TITLE, web_settings
+from tests.helpers.web import TINY_TITLE, csrf, web_settings
 
 JOB_URL = re.compile(r"/jobs/([0-9a-f]{32})$")
 
 
 def _upload(client: TestClient, name: str, content: bytes, time_limit: str = "5"):  # type: ignore[no-untyped-def]
     return client.post("/upload", files={"file": (name, content)},
-                       data={"time_limit": time_limit}, follow_redirects=False)
+                       data={"time_limit": time_limit, "csrf": csrf(client)},
+                       follow_redirects=False)
 
 
 def _job_folders(tmp_path: Path) -> list[Path]:
@@ -126,7 +128,8 @@ def test_a_body_without_a_length_is_stopped_past_the_limit(tmp_path: Path) -> No
 
 def test_an_empty_form_or_a_bad_time_limit_is_refused(client: TestClient,
                                                       tiny_workbook: Path) -> None:
-    no_file = client.post("/upload", data={"time_limit": "5"}, follow_redirects=False)
+    no_file = client.post("/upload", data={"time_limit": "5", "csrf": csrf(client)},
+                          follow_redirects=False)
     assert no_file.status_code == 400
     assert "No file was chosen" in no_file.text
     empty = _upload(client, "empty.xlsx", b"")
@@ -161,3 +164,15 @@ def test_what_the_file_says_is_escaped(client: TestClient, tmp_path: Path,
     assert "&lt;img src=x onerror=alert(1)&gt;.xlsx" in page
     assert TINY_TITLE not in page  # the production's title holds markup too
     assert "Tiny &lt;b&gt;Test&lt;/b&gt; &amp; Co" in page
+
+
+@pytest.mark.parametrize("length", [121, 155, 255])
+def test_a_long_file_name_is_accepted_and_shown_shortened(client: TestClient,
+                                                          tiny_workbook: Path,
+                                                          length: int) -> None:
+    name = "B" * (length - len(".xlsx")) + ".xlsx"
+    response = _upload(client, name, tiny_workbook.read_bytes())
+    assert response.status_code == 303, response.text
+    page = client.get(response.headers["location"]).text
+    assert name not in page
+    assert "B" * 20 + "....xlsx" in page

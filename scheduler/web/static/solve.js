@@ -1,9 +1,11 @@
-// Live progress: poll the job's status and show it; when the job ends, load its result page.
+// Live progress: listen to the job's server-sent events and show them; when the job ends, load
+// its result page.  Without EventSource, or when the stream fails, poll the status instead.
 (function () {
   "use strict";
   const panel = document.getElementById("progress");
   if (!panel) { return; }
   const url = panel.dataset.statusUrl;
+  const eventsUrl = panel.dataset.eventsUrl;
   const fields = {
     elapsed: "elapsed_text", best: "best_text", bound: "bound_text", gap: "gap_text",
     message: "message", state: "state", position: "position",
@@ -45,5 +47,19 @@
     window.setTimeout(poll, POLL_MS);
   }
 
-  window.setTimeout(poll, POLL_MS);
+  function listen() {
+    const source = new EventSource(eventsUrl);
+    source.onmessage = function (event) {
+      const status = JSON.parse(event.data);
+      show(status);
+      if (status.finished) { source.close(); window.location.reload(); }
+    };
+    // The stream ends every half minute and the browser reconnects by itself; an error while
+    // connecting (no such job, a proxy that does not stream) falls back to polling.
+    source.onerror = function () {
+      if (source.readyState === EventSource.CLOSED) { window.setTimeout(poll, POLL_MS); }
+    };
+  }
+
+  if (window.EventSource && eventsUrl) { listen(); } else { window.setTimeout(poll, POLL_MS); }
 })();
