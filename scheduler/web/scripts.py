@@ -24,6 +24,7 @@ from ..excel.reader import read_workbook
 from ..interop.uss.defaults import UssDefaults
 from ..report import pages_text
 from ..script import SCRIPT_SUFFIXES, ScriptImport, import_script, write_script_breakdown
+from .access import check_csrf
 from .jobs import Job, is_job_id, new_job_id
 from .routes import WebContext, _submit, _upload_values, context_of
 from .uploads import (
@@ -60,6 +61,7 @@ async def upload_script(request: Request) -> Response:
     form = None
     try:
         form = await receive_form(request, web.settings.max_upload_bytes)
+        check_csrf(request, form)
         file = uploaded_file(form)
         name = shown_name(file.filename)
         suffix = Path(name).suffix.lower()
@@ -105,6 +107,7 @@ async def plan_script(request: Request, script_id: str) -> Response:
     try:
         form = await receive_form(request, 0, max_files=0)
         try:
+            check_csrf(request, form)
             start = _start_date(str(form.get("start_date") or ""))
         finally:
             await form.close()

@@ -11,13 +11,15 @@ import openpyxl
 from fastapi.testclient import TestClient
 
 from tests.helpers.scripts import DINER_FDX, DINER_FOUNTAIN
+from tests.helpers.web import csrf
 
 WAIT = 30.0
 SCRIPT_ID = "/script/"
 
 
 def _upload(client: TestClient, name: str, content: bytes):  # type: ignore[no-untyped-def]
-    return client.post("/script", files={"file": (name, content)}, follow_redirects=False)
+    return client.post("/script", files={"file": (name, content)},
+                       data={"csrf": csrf(client, "/script")}, follow_redirects=False)
 
 
 def _script_id(html: str) -> str:
@@ -45,7 +47,8 @@ def test_a_script_shows_its_breakdown_and_offers_it(client: TestClient) -> None:
 
 def test_a_script_is_planned_from_the_start_date_given(client: TestClient) -> None:
     page = _upload(client, "diner.fdx", DINER_FDX.read_bytes()).text
-    planned = client.post(f"/script/{_script_id(page)}/plan", data={"start_date": "2030-01-07"},
+    planned = client.post(f"/script/{_script_id(page)}/plan", data={"start_date": "2030-01-07",
+                                                                  "csrf": csrf(client, "/script")},
                           follow_redirects=False)
     assert planned.status_code == 303, planned.text
     job_url = str(planned.headers["location"])
@@ -59,7 +62,8 @@ def test_a_script_is_planned_from_the_start_date_given(client: TestClient) -> No
 
 def test_a_bad_start_date_is_refused(client: TestClient) -> None:
     page = _upload(client, "diner.fountain", DINER_FOUNTAIN.read_bytes()).text
-    refused = client.post(f"/script/{_script_id(page)}/plan", data={"start_date": "soon"})
+    refused = client.post(f"/script/{_script_id(page)}/plan", data={"start_date": "soon",
+                                                                  "csrf": csrf(client, "/script")})
     assert refused.status_code == 400 and "YYYY-MM-DD" in refused.text
 
 
@@ -77,3 +81,14 @@ def test_junk_and_other_files_are_refused_without_our_paths(client: TestClient,
 def test_an_unknown_breakdown_is_not_found(client: TestClient) -> None:
     assert client.get("/script/" + "0" * 32 + "/breakdown.xlsx").status_code == 404
     assert client.get("/script/../../etc/breakdown.xlsx").status_code == 404
+
+
+def test_script_forms_without_the_csrf_token_are_refused(client: TestClient) -> None:
+    """Tests that both script forms (upload and plan) need the visit's CSRF token (D10)."""
+    upload = client.post("/script", files={"file": ("diner.fountain", DINER_FOUNTAIN.read_bytes())},
+                         follow_redirects=False)
+    assert upload.status_code == 403
+    page = _upload(client, "diner.fountain", DINER_FOUNTAIN.read_bytes()).text
+    plan = client.post(f"/script/{_script_id(page)}/plan", data={"start_date": "2030-01-07"},
+                       follow_redirects=False)
+    assert plan.status_code == 403
