@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..files import check_outputs
 from .app import app, stdout, user_errors
 
 
@@ -40,6 +41,8 @@ def predict(
     """Score every day of a Days sheet: Bottleneck Probability and Flag."""
     from ..predict.commands import predict_command
 
+    with user_errors():
+        check_outputs([days, model_dir], {"-o": output})
     with user_errors(days):
         summary = predict_command(days, model_dir, output)
     stdout().print(f"wrote {summary.path}: {summary.flagged} of {summary.days} days flagged "
