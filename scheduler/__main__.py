@@ -7,10 +7,12 @@ a ``KeyboardInterrupt`` traceback from deep inside one of them.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
 from types import FrameType
+from typing import NoReturn
 
 # The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.
 EXIT_STOPPED = 130
@@ -20,9 +22,27 @@ def main() -> None:
     """Load the command line with Ctrl-C quitting cleanly, then run it."""
     signal.signal(signal.SIGINT, _quit_while_starting)
     from .cli import main as run_command_line  # the slow imports
+    from .cli.interrupt import stopped_by_user
 
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    run_command_line()
+    try:
+        run_command_line()
+    except SystemExit as leaving:
+        if not stopped_by_user():
+            raise
+        _exit_without_teardown(leaving.code)
+    if stopped_by_user():
+        _exit_without_teardown(0)
+
+
+def _exit_without_teardown(code: object) -> NoReturn:
+    """Exit now, after Ctrl-C, when everything is written: the interpreter's teardown of the
+    solver, LightGBM and scikit-learn takes about a second more, and the user is waiting for
+    the prompt.  No child process or open output is left to clean up at that point."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else 0 if code is None else 1)
 
 
 def _quit_while_starting(signum: int, frame: FrameType | None) -> None:

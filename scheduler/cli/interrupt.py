@@ -23,7 +23,16 @@ T = TypeVar("T")
 # 128 + SIGINT, as shells report a command stopped by Ctrl-C.
 EXIT_STOPPED = 130
 # How long the main thread waits for the worker between two looks at pending signals (seconds).
-WAIT_STEP_SECONDS = 0.1
+WAIT_STEP_SECONDS = 0.05
+
+# Set by the first Ctrl-C of any command: the process then exits without the interpreter's
+# teardown (``scheduler.__main__``).
+_user_stopped = threading.Event()
+
+
+def stopped_by_user() -> bool:
+    """Whether Ctrl-C stopped a command of this process (its outputs are written by now)."""
+    return _user_stopped.is_set()
 
 
 class CtrlC:
@@ -93,13 +102,14 @@ class CtrlC:
 
     def _first(self) -> None:
         self.stop.set()
+        _user_stopped.set()
         self.console.print("Ctrl-C: stopping; the best schedule found so far will be written "
                             "(Ctrl-C again quits at once, writing nothing)",
                             markup=False, style="yellow")
 
     def _second(self) -> None:
         """Quit now: the search runs on a thread deep in CP-SAT, which no exception reaches."""
-        self.console.print("Ctrl-C again: quit without writing a schedule", markup=False,
-                            style="red")
-        self.console.file.flush()
+        # Straight to the file descriptor: the console holds its output back while the live
+        # status line shows, and nothing runs after ``os._exit`` to let it out.
+        os.write(self.console.file.fileno(), b"\nCtrl-C again: quit without writing a schedule\n")
         os._exit(EXIT_STOPPED)
