@@ -28,9 +28,11 @@ def main() -> None:
     try:
         run_command_line()
     except SystemExit as leaving:
-        if not stopped_by_user():
-            raise
-        _exit_without_teardown(leaving.code)
+        if stopped_by_user():
+            _exit_without_teardown(leaving.code)
+        if leaving.code == EXIT_STOPPED:  # Typer's exit for a KeyboardInterrupt, in silence
+            sys.stderr.write("plan-shoot: stopped (Ctrl-C)\n")
+        raise
     if stopped_by_user():
         _exit_without_teardown(0)
 
