@@ -3,10 +3,19 @@ silent exit 130 (while reading, before the planner's own handling) is said in wo
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 import scheduler.cli
 from scheduler.__main__ import EXIT_STOPPED, main
+from scheduler.cli import interrupt
+
+
+@pytest.fixture(autouse=True)
+def not_stopped_by_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No Ctrl-C in these tests: else ``main`` would end the test run with ``os._exit``."""
+    monkeypatch.setattr(interrupt, "_user_stopped", threading.Event())
 
 
 def test_a_ctrl_c_outside_the_planner_says_it_stopped(monkeypatch, capsys) -> None:

@@ -11,7 +11,15 @@ import threading
 import pytest
 from rich.console import Console
 
+from scheduler.cli import interrupt
 from scheduler.cli.interrupt import CtrlC, stopped_by_user
+
+
+@pytest.fixture(autouse=True)
+def own_stop_flag(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process-wide flag of its own: left set, it would make the entry point of a later test
+    exit the test run itself without teardown."""
+    monkeypatch.setattr(interrupt, "_user_stopped", threading.Event())
 
 
 def test_the_first_ctrl_c_stops_the_work_and_the_old_handler_comes_back() -> None:
