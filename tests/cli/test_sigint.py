@@ -76,13 +76,14 @@ class PlanRun:
     def finish(self) -> tuple[int, str, float]:
         """Exit code, stdout and seconds from the first signal to the exit."""
         try:
-            stdout, _ = self.process.communicate(timeout=STAGE_TIMEOUT_SECONDS)
+            stdout, stderr = self.process.communicate(timeout=STAGE_TIMEOUT_SECONDS)
         finally:
             self.process.kill()
         ended = time.monotonic()
         self._reader.join(5)
         while not self.lines.empty():
             self.log.append(self.lines.get())
+        self.log += stderr.splitlines()  # what communicate read before the reader thread
         assert self.signalled is not None
         return self.process.returncode, stdout, ended - self.signalled
 
