@@ -24,6 +24,10 @@ def train(
     """Train the bottleneck model on past productions and print its evaluation."""
     from ..predict.commands import train_command
 
+    if output.is_dir():  # a folder yet to be made holds no input
+        with user_errors():
+            check_outputs([history], {"-o (model)": output / "model.txt",
+                                      "-o (metadata)": output / "metadata.json"})
     with user_errors(history):
         report = train_command(history, output, seed=seed)
     for line in report.lines():

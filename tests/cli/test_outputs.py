@@ -113,3 +113,12 @@ def test_import_uss_refuses_its_input_as_output(uss: Path) -> None:
     twin.symlink_to(uss)
     result = refused(["import-uss", str(uss), "-o", str(twin), "--force"])
     assert f"-o {twin} is the input {uss}" in result.stderr
+
+
+def test_train_refuses_a_model_folder_whose_files_would_replace_the_history(
+        tmp_path: Path) -> None:
+    history = tmp_path / "model.txt"
+    history.write_bytes(b"not read: refused before")
+    result = refused(["train", str(history), "-o", str(tmp_path)])
+    assert f"-o (model) {history} is the input {history}" in result.stderr
+    assert history.read_bytes() == b"not read: refused before"
