@@ -64,8 +64,9 @@ def plan(
                          ] = None,
     uss_path: Annotated[Path | None, typer.Option("--uss", metavar="OUT.uss",
                                                   help="Also write the schedule as a USS "
-                                                       "stripboard (added to the input when it "
-                                                       "is a USS file).")] = None,
+                                                       "stripboard (with a USS input: a copy "
+                                                       "of it with the stripboard added; never "
+                                                       "the input itself).")] = None,
     defaults: DefaultsOption = None,
     risk_blind: Annotated[bool, typer.Option("--risk-blind",
                                              help="Plan for cost alone: no risk rounds.")
