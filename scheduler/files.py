@@ -1,7 +1,8 @@
 """Files replaced atomically: written to a temporary file beside the target, then moved into place,
 so that a crash never leaves half a file behind and a reader never sees one.
 
-Every writer (workbooks, JSON, USS, scored days) goes through ``replace_atomically``.
+Every writer (workbooks, JSON, USS, scored days) goes through ``replace_atomically``, and every
+command checks its outputs against its inputs and each other first (``check_outputs``).
 """
 
 from __future__ import annotations
@@ -9,8 +10,10 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+
+from .errors import PlanShootError
 
 
 def replace_atomically(path: str | Path, write: Callable[[Path], object]) -> Path:
@@ -46,3 +49,64 @@ def same_file(first: str | Path, second: str | Path) -> bool:
     if first.exists() and second.exists():
         return os.path.samefile(first, second)
     return first.resolve() == second.resolve()
+
+
+class OutputPathError(PlanShootError):
+    """Outputs that cannot be written where they are asked for: over an input, over another
+    output, into a missing folder or onto a folder.  Raised before any work is done."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def check_outputs(inputs: Iterable[str | Path | None],
+                  outputs: Mapping[str, str | Path | None]) -> None:
+    """Refuse, before any work, outputs that would overwrite an input or each other, or that
+    cannot be written where they are asked for.
+
+    Parameters
+    ----------
+    inputs
+        Every file or folder the command reads (``None`` for an option not given).
+    outputs
+        Every file the command writes, by the option that names it (``"-o"``, ``"--json"``);
+        ``None`` for an option not given.
+
+    Raises
+    ------
+    OutputPathError
+        With every problem found, one line each.
+    """
+    given_inputs = [Path(path) for path in inputs if path is not None]
+    given = [(option, Path(path)) for option, path in outputs.items() if path is not None]
+    problems: list[str] = []
+    for index, (option, path) in enumerate(given):
+        problems += _over_an_input(option, path, given_inputs)
+        problems += _over_another_output(option, path, given[:index])
+        problems += _not_writable_there(option, path)
+    if problems:
+        raise OutputPathError(problems)
+
+
+def _over_an_input(option: str, path: Path, inputs: list[Path]) -> list[str]:
+    return [f"{option} {path} is the input {source}; choose another file"
+            for source in inputs if same_file(path, source)]
+
+
+def _over_another_output(option: str, path: Path, earlier: list[tuple[str, Path]]) -> list[str]:
+    return [f"{option} {path} is also the {other_option} output; give each output its own file"
+            for other_option, other in earlier if same_file(path, other)]
+
+
+def _not_writable_there(option: str, path: Path) -> list[str]:
+    """The folder of ``path`` must exist and take new files, and ``path`` must not be a folder
+    (found now, not after a solve of minutes)."""
+    folder = path.parent
+    if path.is_dir():
+        return [f"{option} {path} is a folder; name a file"]
+    if not folder.is_dir():
+        return [f"{option} {path}: the folder {folder} does not exist"]
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return [f"{option} {path}: the folder {folder} cannot be written to"]
+    return []

@@ -158,6 +158,7 @@ def plan_production(
 
     began = time.monotonic()
     first_config = config.model_copy(update={"time_limit": config.time_limit * FIRST_ROUND_SHARE})
+    logger.info("planning: the cheapest plan")
     result = solve(production, first_config, on_progress=on_progress, stop=stop)
     if result.schedule is None:
         return Plan(result, None)
@@ -165,6 +166,7 @@ def plan_production(
     reports = [_report(0, first)]
     price = None
     if first.flagged_days and not _stopped(stop):  # else no round runs: fitting would be wasted
+        logger.info("planning: pricing the risk of %d flagged day(s)", len(first.flagged_days))
         price = fit_risk_price(production, model, scene_risk_weights(production, model),
                                day_value, [result.solution, result.baseline_solution],
                                seed=config.seed)
@@ -174,6 +176,7 @@ def plan_production(
             break
         price = tighten(price, day_loads(latest.schedule, price.weights), latest.flagged_days)
         budget = _round_budget(config, began, rounds, number)
+        logger.info("planning: risk round %d of %d (%.1f s)", number, rounds, budget.time_limit)
         found = _solve_priced(production, price, best.solution, budget, on_progress, stop,
                               bound=result.lower_bound, stage=f"risk round {number} of {rounds}")
         if found is None:

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..data import Production
 from ..excel.template import write_template
+from ..files import check_outputs
 from ..overview import overview_rows, overview_warnings
 from .app import app, read_checked, refuse, stderr, stdout, user_errors
 
@@ -61,6 +62,8 @@ def template(
                                         help="Replace the file if it exists.")] = False,
 ) -> None:
     """Write a blank, annotated breakdown workbook to fill in."""
+    with user_errors():
+        check_outputs([], {"OUT.xlsx": output})
     if output.exists() and not force:
         refuse(f"{output} exists; use --force to replace it")
     if output.suffix.lower() != ".xlsx":

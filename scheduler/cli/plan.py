@@ -3,8 +3,7 @@ write the schedule workbook (and JSON and USS when asked), print the result."""
 
 from __future__ import annotations
 
-import signal
-import threading
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,7 +16,7 @@ from ..config import SolverConfig
 from ..data import Production
 from ..excel.writer import write_schedule
 from ..export_json import schedule_to_json
-from ..files import same_file, save_text_atomically
+from ..files import check_outputs, save_text_atomically
 from ..inputs import write_uss_stripboard
 from ..result import Progress
 from ..solution import to_money
@@ -26,15 +25,17 @@ from .app import (
     app,
     exit_code,
     read_checked,
-    refuse,
     stderr,
     stdout,
     user_errors,
 )
+from .interrupt import CtrlC
 
 if TYPE_CHECKING:  # the planner and the model load LightGBM: only when a command needs them
     from ..planning import Plan
     from ..predict.model import TrainedModel
+
+logger = logging.getLogger("scheduler")
 
 
 @app.command()
@@ -63,22 +64,42 @@ def plan(
                          ] = None,
     uss_path: Annotated[Path | None, typer.Option("--uss", metavar="OUT.uss",
                                                   help="Also write the schedule as a USS "
-                                                       "stripboard (added to the input when it "
-                                                       "is a USS file).")] = None,
+                                                       "stripboard (with a USS input: a copy "
+                                                       "of it with the stripboard added; never "
+                                                       "the input itself).")] = None,
     defaults: DefaultsOption = None,
     risk_blind: Annotated[bool, typer.Option("--risk-blind",
                                              help="Plan for cost alone: no risk rounds.")
                           ] = False,
 ) -> None:
-    """Plan the cheapest shooting schedule of a breakdown workbook (or USS file) and write it."""
-    production = read_checked(input_path, defaults)
+    """Plan the cheapest shooting schedule of a breakdown workbook (or USS file) and write it.
+
+    Ctrl-C at any moment of the planning or the writing keeps the best schedule found so far
+    and writes it; a second Ctrl-C quits at once without writing.
+    """
     target = output or input_path.with_name(f"{input_path.stem}_schedule.xlsx")
-    if same_file(target, input_path):
-        refuse(f"{target} is the input workbook; choose another output")
+    outputs = {"-o": target, "--json": json_path, "--uss": uss_path}
+    with user_errors():  # before the solve of minutes, not after it
+        check_outputs([input_path, defaults, model_dir], outputs)
+    production = read_checked(input_path, defaults)
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, seed=seed, deterministic=deterministic)
-    plan = _plan_live(production, config, _load_model(model_dir), risk_aware=not risk_blind)
+    model = _load_model(model_dir)
+    with CtrlC(stderr()) as ctrl_c:
+        plan = _plan_live(production, config, model, risk_aware=not risk_blind, ctrl_c=ctrl_c)
+        ctrl_c.writing()
+        written = _write_outputs(production, plan, input_path, target, json_path, uss_path)
+    _print_result(production, plan, written)
+    if not plan.result.status.has_solution:
+        raise typer.Exit(exit_code(plan.result.status))
+
+
+def _write_outputs(production: Production, plan: Plan, input_path: Path, target: Path,
+                   json_path: Path | None, uss_path: Path | None) -> Path:
+    """Write the schedule workbook, and the JSON and USS files when asked; the workbook's
+    path."""
     result, risk = plan.result, plan.risk
+    logger.info("writing the schedule to %s", target)
     with user_errors(writing=target):
         written = write_schedule(production, result, target, risk=risk, input_path=input_path)
     if json_path is not None:
@@ -88,17 +109,15 @@ def plan(
         with user_errors(writing=uss_path):
             board = write_uss_stripboard(production, result.solution, uss_path, input_path)
         stdout().print(f'wrote {uss_path}: stripboard "{board}"', markup=False)
-    _print_result(production, plan, written)
-    if not result.status.has_solution:
-        raise typer.Exit(exit_code(result.status))
+    return written
 
 
 def _plan_live(production: Production, config: SolverConfig, model: TrainedModel,
-               risk_aware: bool) -> Plan:
-    """Plan with a live line of elapsed time, best cost, bound and gap; Ctrl-C keeps the best."""
+               risk_aware: bool, ctrl_c: CtrlC) -> Plan:
+    """Plan with a live line of elapsed time, best cost, bound and gap; the planner runs on a
+    worker thread, so that Ctrl-C is answered at once whatever the stage."""
     from ..planning import plan_production
 
-    stop = threading.Event()
     latest: list[Progress] = []
     currency = production.settings.currency
 
@@ -111,19 +130,16 @@ def _plan_live(production: Production, config: SolverConfig, model: TrainedModel
         return Text(f"{stage}{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
                     f"bound {to_money(now.bound):,}  gap {gap:.1%}   (Ctrl-C keeps the best)")
 
-    previous = signal.getsignal(signal.SIGINT)
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    try:
-        with Live(status_line(), console=stderr(), refresh_per_second=4, transient=True) as live:
-            def on_progress(progress: Progress) -> None:
-                latest.append(progress)
-                live.update(status_line())
+    with Live(status_line(), console=ctrl_c.console, refresh_per_second=4,
+              transient=True) as live:
+        def on_progress(progress: Progress) -> None:
+            latest.append(progress)
+            live.update(status_line())
 
-            plan = plan_production(production, config, model=model, risk_aware=risk_aware,
-                                   on_progress=on_progress, stop=stop)
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    return plan  # the planner marks its result interrupted when ``stop`` was set
+        # The planner marks its result "stopped by you" when ``stop`` was set.
+        return ctrl_c.run(lambda: plan_production(production, config, model=model,
+                                                  risk_aware=risk_aware,
+                                                  on_progress=on_progress, stop=ctrl_c.stop))
 
 
 def _load_model(model_dir: Path | None) -> TrainedModel:

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..files import check_outputs
 from .app import app, stdout, user_errors
 
 
@@ -23,6 +24,10 @@ def train(
     """Train the bottleneck model on past productions and print its evaluation."""
     from ..predict.commands import train_command
 
+    if output.is_dir():  # a folder yet to be made holds no input
+        with user_errors():
+            check_outputs([history], {"-o (model)": output / "model.txt",
+                                      "-o (metadata)": output / "metadata.json"})
     with user_errors(history):
         report = train_command(history, output, seed=seed)
     for line in report.lines():
@@ -40,6 +45,8 @@ def predict(
     """Score every day of a Days sheet: Bottleneck Probability and Flag."""
     from ..predict.commands import predict_command
 
+    with user_errors():
+        check_outputs([days, model_dir], {"-o": output})
     with user_errors(days):
         summary = predict_command(days, model_dir, output)
     stdout().print(f"wrote {summary.path}: {summary.flagged} of {summary.days} days flagged "

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from ..calendar import long_date
+from ..files import check_outputs
 from ..inputs import is_uss
 from ..overview import defaults_applied, total_eighths
 from ..report import pages_text
@@ -26,6 +27,8 @@ def import_uss_command(
                                               help="The stripboard whose calendar and number "
                                                    "of days to take (default: the first with "
                                                    "day breaks).")] = None,
+    force: Annotated[bool, typer.Option("--force", "-f",
+                                        help="Replace BREAKDOWN.xlsx if it exists.")] = False,
 ) -> None:
     """Turn a USS file into a breakdown workbook; the Notes sheet says what was assumed."""
     from ..excel.breakdown import write_breakdown
@@ -35,6 +38,10 @@ def import_uss_command(
     if not is_uss(input_path):
         refuse(f"{input_path}: import-uss reads Universal Schedule Standard files, named .uss; "
                "rename it if it is one")
+    with user_errors():
+        check_outputs([input_path, defaults], {"-o": output})
+    if output.exists() and not force:  # a filled-in breakdown is hours of work
+        refuse(f"{output} exists; use --force to replace it")
     production = read_checked(input_path, defaults, board)
     with user_errors(writing=output):
         write_breakdown(production, output)

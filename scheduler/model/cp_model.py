@@ -149,7 +149,7 @@ class ShootingModel:
         schedule, the hint or the model is wrong; the tests use this).  Replaces the hints.
         """
         self.hint(solution)
-        solver = cp_model.CpSolver()
+        solver = new_solver()
         solver.parameters.fix_variables_to_their_hinted_value = True
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = time_limit
@@ -241,7 +241,7 @@ class ShootingModel:
         by_index = {guards[instance].index: instance for instance in instances}
         self.model.clear_assumptions()
         self.model.add_assumptions([guards[instance] for instance in instances])
-        solver = cp_model.CpSolver()
+        solver = new_solver()
         solver.parameters.num_workers = 1
         solver.parameters.max_time_in_seconds = time_limit
         status = STATUSES.get(solver.solve(self.model), SolveStatus.NO_SOLUTION)
@@ -252,8 +252,23 @@ class ShootingModel:
         return status, core
 
 
-def _make_solver(config: SolverConfig, start_literals: int) -> cp_model.CpSolver:
+def new_solver() -> cp_model.CpSolver:
+    """A CP-SAT solver that leaves SIGINT alone; every solver of plan-shoot is made here.
+
+    CP-SAT catches SIGINT by default (``catch_sigint_signal``): each solve installs its own
+    handler, which stops only that solve, aborts a server whose solve runs on a thread
+    (``std::bad_function_call``) and leaves SIGINT at its default after the solve, so a later
+    Ctrl-C kills the process without writing anything.  With it off, the caller's stop event
+    (``solve(..., stop=...)``) is the only way a solve stops, and the front end decides what
+    Ctrl-C means.
+    """
     solver = cp_model.CpSolver()
+    solver.parameters.catch_sigint_signal = False
+    return solver
+
+
+def _make_solver(config: SolverConfig, start_literals: int) -> cp_model.CpSolver:
+    solver = new_solver()
     parameters = solver.parameters
     parameters.num_workers = config.num_workers
     parameters.random_seed = config.seed

@@ -39,11 +39,10 @@ def tighter_schedules(production: Production, search: NeighbourhoodSearch, wrap:
     deadline = time.monotonic() + time_limit
     for horizon in range(wrap - 1, max(least_wrap, 1) - 1, -1)[:MAX_TIGHTENINGS]:
         left = deadline - time.monotonic()
-        if (search.stop is not None and search.stop.is_set()) or (
-                not search.config.deterministic and left <= 0):
+        if _stopped(search) or (not search.config.deterministic and left <= 0):
             return
         packing = pack_calendar(production, horizon=horizon, styles=TIGHTEN_STYLES)
-        if packing is None:
+        if packing is None or _stopped(search):  # Ctrl-C while packing: no repair after it
             return
         solution: Solution | None = packing.solution
         if not packing.is_valid:
@@ -55,3 +54,7 @@ def tighter_schedules(production: Production, search: NeighbourhoodSearch, wrap:
             return
         logger.info("packer: a schedule within %d shoot days", horizon)
         yield solution
+
+
+def _stopped(search: NeighbourhoodSearch) -> bool:
+    return search.stop is not None and search.stop.is_set()

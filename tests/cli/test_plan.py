@@ -48,7 +48,7 @@ def test_plan_refuses_to_write_over_the_input(tmp_path: Path) -> None:
     source.write_bytes((EXAMPLES / "short_film.xlsx").read_bytes())
     result = runner.invoke(app, ["plan", str(source), "-o", str(source)])
     assert result.exit_code == 1
-    assert "input workbook" in result.output
+    assert "is the input" in result.output
 
 
 def test_bare_file_argument_means_plan(tmp_path: Path) -> None:

@@ -152,10 +152,12 @@ def test_the_full_sample_imports_and_reads_back(tmp_path: Path) -> None:
 
 
 def test_a_failed_uss_write_names_the_uss_file(tiny: Path, tmp_path: Path) -> None:
-    """Tests that ``--uss`` into a missing folder exits 1 naming that file, not the workbook."""
+    """Tests that ``--uss`` into a missing folder exits 1 naming that file, not the workbook,
+    before the solve (nothing written)."""
     uss = tmp_path / "missing" / "plan.uss"
     result = runner.invoke(app, ["plan", str(tiny), "-o", str(tmp_path / "plan.xlsx"),
                                  "--uss", str(uss), "--time-limit", "2", "--deterministic"])
     assert result.exit_code == 1
-    assert f"cannot write {uss}" in result.stderr
+    assert f"--uss {uss}: the folder {uss.parent} does not exist" in result.stderr
+    assert not (tmp_path / "plan.xlsx").exists()
     assert "Traceback" not in result.output
