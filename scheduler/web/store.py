@@ -55,7 +55,7 @@ LOCK_NAME = ".lock"
 JOBS_FOLDER = "jobs"
 PRODUCTION_SNAPSHOT = "production.json"
 PLAN_SNAPSHOT = "plan.json"
-# A snapshot larger than this is not read (the largest production is a few megabytes of JSON).
+# A snapshot larger than this is not read: far above any real one (a 90-scene feature: 54 kB).
 MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
 SCHEMA_VERSION = 1
 # A job that was being solved when the server stopped this many times is not tried again: it may
