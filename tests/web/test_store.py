@@ -265,6 +265,21 @@ def test_the_snapshots_are_json_and_read_back(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_snapshot_over_the_size_limit_is_not_read(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    prod = production([scene("1")], max_shoot_days=1).check()
+    store = JobStore(tmp_path, exclusive=False)
+    job_id = new_job_id()
+    (store.jobs_dir / job_id).mkdir()
+    store.add(job_id, "tiny", "upload.xlsx", 5.0, prod)
+    size = (store.jobs_dir / job_id / PRODUCTION_SNAPSHOT).stat().st_size
+    monkeypatch.setattr("scheduler.web.store.MAX_SNAPSHOT_BYTES", size)
+    assert store.production(job_id) is not None  # at the limit
+    monkeypatch.setattr("scheduler.web.store.MAX_SNAPSHOT_BYTES", size - 1)
+    assert store.production(job_id) is None
+    store.close()
+
+
 def test_a_job_whose_production_cannot_be_read_is_forgotten(tmp_path: Path,
                                                             tiny_workbook: Path) -> None:
     settings = web_settings(tmp_path, data_dir=tmp_path / "data")
