@@ -327,7 +327,7 @@ class JobQueue:
         else:
             finished_wall = row.finished_at if row.finished_at is not None else row.queued_at
             if state is JobState.DONE:
-                job.plan = store.plan(row.id)
+                job.plan = store.plan(row.id, production)
                 if job.plan is None:
                     state = JobState.FAILED
                 job.files = {kind: folder / kind.stored_name for kind in row.files}

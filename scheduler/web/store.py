@@ -2,12 +2,16 @@
 
 The data folder holds ``jobs.sqlite3`` (the standard library's ``sqlite3`` in WAL mode, one
 transaction per change) and ``jobs/<id>/`` with the upload, the downloads and two snapshots the
-server made itself: ``production.pickle`` (the checked production, written when the job is
-queued) and ``plan.pickle`` (the plan, written when the solve ends), so that a restarted server
-shows the same result page without reading or solving anything again.
+server made itself: ``production.json`` (the checked production, written when the job is queued)
+and ``plan.json`` (the plan, written when the solve ends), so that a restarted server shows the
+same result page without reading the upload or solving anything again.
 
-The pickles are never user input: they are written atomically by this server into its own folder
-(mode 0700) and read back only from there; a snapshot that cannot be read marks its job failed.
+The snapshots are JSON, validated field by field when read back (``scheduler.plan_json``), not
+pickles: a data folder is a place an operator copies, restores or edits, so a file in it may come
+from elsewhere, and loading a pickle runs whatever code it names.  JSON can at worst be wrong,
+and wrong is refused: a snapshot that is missing, too large, corrupt or fails validation (or
+whose schedule does not fit its production) marks its job failed, never the server.  Snapshots
+of an older plan-shoot (``*.pickle``) are never read: their jobs are forgotten.
 
 Order of writes, so that a crash at any moment leaves nothing inconsistent: a job's files are
 written (atomically) before its row says they exist, and its row is deleted before its folder.  At
@@ -21,7 +25,6 @@ What happens to a job that was waiting or solving when the server stopped is the
 from __future__ import annotations
 
 import logging
-import pickle
 import shutil
 import sqlite3
 import threading
@@ -30,11 +33,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from ..data import Production
 from ..errors import PlanShootError
-from ..files import replace_atomically
+from ..files import save_text_atomically
+from ..plan_json import (
+    PlanDocumentError,
+    plan_from_json,
+    plan_to_json,
+    production_from_json,
+    production_to_json,
+)
 from ..planning import Plan
 from .downloads import DownloadKind
 
@@ -43,8 +53,10 @@ logger = logging.getLogger("scheduler")
 DATABASE_NAME = "jobs.sqlite3"
 LOCK_NAME = ".lock"
 JOBS_FOLDER = "jobs"
-PRODUCTION_SNAPSHOT = "production.pickle"
-PLAN_SNAPSHOT = "plan.pickle"
+PRODUCTION_SNAPSHOT = "production.json"
+PLAN_SNAPSHOT = "plan.json"
+# A snapshot larger than this is not read: far above any real one (a 90-scene feature: 54 kB).
+MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
 SCHEMA_VERSION = 1
 # A job that was being solved when the server stopped this many times is not tried again: it may
 # be what stopped it.
@@ -66,6 +78,7 @@ CREATE TABLE IF NOT EXISTS jobs (
 """
 
 WallClock = Callable[[], float]
+Loaded = TypeVar("Loaded")
 
 
 @dataclass(frozen=True)
@@ -136,7 +149,8 @@ class JobStore:
     def add(self, job_id: str, display_name: str, upload_name: str, time_limit: float,
             production: Production) -> None:
         """A new waiting job: its production snapshot first, then its row."""
-        save_snapshot(self.jobs_dir / job_id / PRODUCTION_SNAPSHOT, production)
+        save_text_atomically(self.jobs_dir / job_id / PRODUCTION_SNAPSHOT,
+                             production_to_json(production))
         with self._transaction() as cursor:
             cursor.execute("INSERT INTO jobs (id, display_name, upload_name, time_limit, state, "
                            "queued_at) VALUES (?, ?, ?, ?, 'waiting', ?)",
@@ -152,7 +166,7 @@ class JobStore:
                  files: dict[DownloadKind, Path]) -> None:
         """The job ended: its plan snapshot first, then its row (state, time, downloads)."""
         if plan is not None:
-            save_snapshot(self.jobs_dir / job_id / PLAN_SNAPSHOT, plan)
+            save_text_atomically(self.jobs_dir / job_id / PLAN_SNAPSHOT, plan_to_json(plan))
         kinds = ",".join(kind.value for kind in DownloadKind if kind in files)
         with self._transaction() as cursor:
             cursor.execute("UPDATE jobs SET state = ?, finished_at = ?, solve_seconds = ?, "
@@ -200,14 +214,17 @@ class JobStore:
             self.remove(missing)
 
     def production(self, job_id: str) -> Production | None:
-        """The job's production snapshot; None when it cannot be read."""
-        loaded = load_snapshot(self.jobs_dir / job_id / PRODUCTION_SNAPSHOT)
-        return loaded if isinstance(loaded, Production) else None
+        """The job's production snapshot; None when it is missing or not a valid production."""
+        path = self.jobs_dir / job_id / PRODUCTION_SNAPSHOT
+        text = read_snapshot(path)
+        return None if text is None else _parsed(path, lambda: production_from_json(text))
 
-    def plan(self, job_id: str) -> Plan | None:
-        """The job's plan snapshot; None when it cannot be read."""
-        loaded = load_snapshot(self.jobs_dir / job_id / PLAN_SNAPSHOT)
-        return loaded if isinstance(loaded, Plan) else None
+    def plan(self, job_id: str, production: Production) -> Plan | None:
+        """The job's plan snapshot, rebuilt on its ``production``; None when it is missing, not
+        a valid plan, or does not fit the production."""
+        path = self.jobs_dir / job_id / PLAN_SNAPSHOT
+        text = read_snapshot(path)
+        return None if text is None else _parsed(path, lambda: plan_from_json(text, production))
 
     def close(self) -> None:
         with self._lock:
@@ -253,23 +270,34 @@ def _lock_folder(data_dir: Path) -> IO[bytes] | None:
     return handle
 
 
-def save_snapshot(path: Path, value: object) -> Path:
-    """Pickle ``value`` to ``path`` atomically."""
-    return replace_atomically(path, lambda temporary: temporary.write_bytes(
-        pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)))
-
-
-def load_snapshot(path: Path) -> Any:
-    """What ``save_snapshot`` wrote (only ever from the server's own folder); None when it is
-    missing or unreadable (another plan-shoot version, a damaged disk)."""
+def read_snapshot(path: Path) -> bytes | None:
+    """The bytes of a snapshot; None (logged) when it is missing, unreadable or larger than
+    ``MAX_SNAPSHOT_BYTES``."""
     try:
         with path.open("rb") as snapshot:
-            # Only ever our own file: written by this server, never an upload.
-            return pickle.load(snapshot)
+            # One byte more than the limit tells a file at the limit from a larger one.
+            text = snapshot.read(MAX_SNAPSHOT_BYTES + 1)
     except FileNotFoundError:
+        logger.warning("cannot read %s: it is missing", path)
         return None
-    except Exception:  # any unpickling error: the job is shown as failed, not the server
-        logger.exception("cannot read %s", path)
+    except OSError as error:
+        logger.warning("cannot read %s: %s", path, error)
+        return None
+    if len(text) > MAX_SNAPSHOT_BYTES:
+        logger.warning("cannot read %s: larger than %d bytes", path, MAX_SNAPSHOT_BYTES)
+        return None
+    return text
+
+
+def _parsed(path: Path, parse: Callable[[], Loaded]) -> Loaded | None:
+    """What ``parse`` makes of the snapshot at ``path``; None (logged) when it refuses it."""
+    try:
+        return parse()
+    except PlanDocumentError as error:
+        logger.warning("cannot read %s: %s", path, error)
+        return None
+    except Exception:  # a check of the production's own that is not a validation error: the
+        logger.exception("cannot read %s", path)  # job is shown as failed, not the server
         return None
 
 

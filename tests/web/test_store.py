@@ -4,6 +4,8 @@ is tidied at the next start."""
 
 from __future__ import annotations
 
+import json
+import pickle
 import sqlite3
 import threading
 import time
@@ -14,12 +16,15 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from scheduler.config import SolverConfig
+from scheduler.planning import plan_production
 from scheduler.web import create_app
 from scheduler.web.jobs import Job, JobQueue, JobState, new_job_id
 from scheduler.web.store import (
     DATABASE_NAME,
     MAX_ATTEMPTS,
     PLAN_SNAPSHOT,
+    PRODUCTION_SNAPSHOT,
     JobStore,
     StoreError,
 )
@@ -206,18 +211,88 @@ def test_a_start_tidies_what_a_crash_left(tmp_path: Path) -> None:
     fresh.close()
 
 
-def test_an_unreadable_result_marks_its_job_failed_not_the_server(tmp_path: Path,
-                                                                 tiny_workbook: Path) -> None:
+def _truncated(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:-10])
+
+
+def _not_a_plan(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["status"] = "done"  # valid JSON, not a status
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def _foreign_schedule(path: Path) -> None:
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["start_day"]["99Z"] = document["start_day"].popitem()[1]  # a scene it does not have
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+
+def _pickled(path: Path) -> None:
+    path.write_bytes(pickle.dumps({"status": "optimal"}))
+
+
+@pytest.mark.parametrize("spoil", [_truncated, _not_a_plan, _foreign_schedule, _pickled,
+                                   Path.unlink])
+def test_an_unreadable_result_marks_its_job_failed_not_the_server(
+        tmp_path: Path, tiny_workbook: Path, spoil: Callable[[Path], object]) -> None:
     settings = web_settings(tmp_path, data_dir=tmp_path / "data")
     with TestClient(create_app(settings)) as client:
         job_url = _submit(client, tiny_workbook)
         _finished(client, job_url)
     job_id = job_url.rsplit("/", 1)[1]
-    (tmp_path / "data" / "jobs" / job_id / PLAN_SNAPSHOT).write_bytes(b"not a pickle")
+    spoil(tmp_path / "data" / "jobs" / job_id / PLAN_SNAPSHOT)
     with TestClient(create_app(settings)) as client:
         assert client.get(job_url + "/status").json()["state"] == "failed"
         assert client.get(job_url).status_code == 500
         assert client.get("/").status_code == 200
+
+
+def test_the_snapshots_are_json_and_read_back(tmp_path: Path) -> None:
+    prod = production([scene("1"), scene("2")], max_shoot_days=2).check()
+    plan = plan_production(prod, SolverConfig(time_limit=1, deterministic=True))
+    store = JobStore(tmp_path, exclusive=False)
+    job_id = new_job_id()
+    (store.jobs_dir / job_id).mkdir()
+    store.add(job_id, "tiny", "upload.xlsx", 5.0, prod)
+    store.finished(job_id, "done", 1.0, plan, {})
+    folder = store.jobs_dir / job_id
+    assert sorted(path.name for path in folder.iterdir()) == [PLAN_SNAPSHOT, PRODUCTION_SNAPSHOT]
+    assert json.loads((folder / PLAN_SNAPSHOT).read_text(encoding="utf-8"))["status"] == "optimal"
+    stored = store.production(job_id)
+    assert stored == prod.model_copy(update={"places": None})
+    again = store.plan(job_id, stored)
+    assert again is not None and again.summary() == plan.summary()
+    store.close()
+
+
+def test_a_snapshot_over_the_size_limit_is_not_read(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    prod = production([scene("1")], max_shoot_days=1).check()
+    store = JobStore(tmp_path, exclusive=False)
+    job_id = new_job_id()
+    (store.jobs_dir / job_id).mkdir()
+    store.add(job_id, "tiny", "upload.xlsx", 5.0, prod)
+    size = (store.jobs_dir / job_id / PRODUCTION_SNAPSHOT).stat().st_size
+    monkeypatch.setattr("scheduler.web.store.MAX_SNAPSHOT_BYTES", size)
+    assert store.production(job_id) is not None  # at the limit
+    monkeypatch.setattr("scheduler.web.store.MAX_SNAPSHOT_BYTES", size - 1)
+    assert store.production(job_id) is None
+    store.close()
+
+
+def test_a_job_whose_production_cannot_be_read_is_forgotten(tmp_path: Path,
+                                                            tiny_workbook: Path) -> None:
+    settings = web_settings(tmp_path, data_dir=tmp_path / "data")
+    with TestClient(create_app(settings)) as client:
+        job_url = _submit(client, tiny_workbook)
+        _finished(client, job_url)
+    job_id = job_url.rsplit("/", 1)[1]
+    (tmp_path / "data" / "jobs" / job_id / PRODUCTION_SNAPSHOT).write_text(
+        '{"settings": {}}', encoding="utf-8")
+    with TestClient(create_app(settings)) as client:
+        assert client.get(job_url + "/status").status_code == 404
+        assert client.get("/").status_code == 200
+    assert _rows(tmp_path / "data") == []
 
 
 def test_one_server_per_data_folder(tmp_path: Path) -> None:
