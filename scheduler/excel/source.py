@@ -9,23 +9,27 @@ unknown.  openpyxl parses the XML with ``defusedxml`` (a dependency), so hostile
 
 from __future__ import annotations
 
-import re
 import warnings
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from ..errors import InputError, Problem
+from .bad_numbers import bad_number_cells
+from .inflation import scan_archive
 from .parse import CellValue, ExcelError, is_blank
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 400 * 1024 * 1024  # a zip bomb expands far beyond this
-MAX_ROWS_PER_SHEET = 20_000
+MAX_ROWS_PER_SHEET = 20_000  # rows after the header, blank rows included
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit; a longer text cannot be written back
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # old .xls, or an .xlsx encrypted with a password
 SAVE_AS_XLSX = "save it as an Excel Workbook (.xlsx) and try again"
@@ -52,9 +56,10 @@ class SheetData:
     uncached_formulas
         ``(row, column)`` (1-based) of formula cells that have no saved value.
     too_many_rows
-        More than ``max_rows`` non-blank rows; only the first ones are in ``rows``.
+        More than ``max_rows`` rows after the first, blank rows counted; only the rows up to
+        the cap are in ``rows``.
     max_rows
-        The cap on non-blank rows it was read with.
+        The cap on rows it was read with.
     """
 
     title: str
@@ -68,27 +73,33 @@ def load_sheets(path: Path, wanted: Callable[[str], bool],
                 max_rows: int | None = None) -> tuple[list[SheetData], list[str]]:
     """Values of the sheets whose title ``wanted`` accepts, and the titles of all sheets.
 
-    At most ``max_rows`` (default ``MAX_ROWS_PER_SHEET``) non-blank rows are read per sheet
-    after the header.
+    At most ``max_rows`` (default ``MAX_ROWS_PER_SHEET``) rows are read per sheet after the
+    first, blank rows counted: a sheet of millions of empty rows is cut there, not parsed whole.
 
     Raises
     ------
     InputError
         When the file is missing, not an ``.xlsx`` workbook, too big or unreadable.
     """
-    _check_file(path)
+    holds_formulas = _check_file(path)
     max_rows = max_rows or MAX_ROWS_PER_SHEET
     try:
         with path.open("rb") as handle:
             titles, values = _read_values(handle, wanted, max_rows)
             handle.seek(0)
-            formulas = (_read_formula_cells(handle, set(values))
-                        if _holds_formulas(path) else {})
+            formulas = (_read_formula_cells(handle, set(values), max_rows)
+                        if holds_formulas else {})
     except InputError:
         raise
+    except _UnreadableNumber as unreadable:
+        raise _bad_numbers(path, unreadable) from unreadable
     except Exception as error:  # any failure of the file format is the file's problem
         raise _refused(path, f"could not be read as an Excel workbook ({_reason(error)}); "
                              f"{SAVE_AS_XLSX}") from error
+    overlong = [problem for title, (rows, _) in values.items()
+                for problem in _overlong_cells(title, rows)]
+    if overlong:
+        raise InputError(overlong)
     sheets = []
     for title, (rows, too_many) in values.items():
         by_row = dict(rows)
@@ -103,7 +114,8 @@ def load_sheets(path: Path, wanted: Callable[[str], bool],
     return sheets, titles
 
 
-def _check_file(path: Path) -> None:
+def _check_file(path: Path) -> bool:
+    """Refuse what is not a readable, reasonably sized workbook; whether it holds formulas."""
     if not path.exists():
         raise _refused(path, "does not exist; check the path")
     if path.is_dir():
@@ -125,17 +137,32 @@ def _check_file(path: Path) -> None:
                              f"remove the password and {SAVE_AS_XLSX}")
     if magic != ZIP_MAGIC:
         raise _refused(path, f"is not an Excel workbook (.xlsx); {SAVE_AS_XLSX}")
-    _check_archive(path)
+    return _check_archive(path)
 
 
-def _check_archive(path: Path) -> None:
+def _check_archive(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             expanded = sum(info.file_size for info in archive.infolist())
             is_opendocument = "mimetype" in names and b"opendocument" in archive.read("mimetype")
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError) as error:
+            _check_contents(path, names, expanded, is_opendocument)
+            scan = scan_archive(archive)
+    except InputError:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, EOFError,
+            zlib.error) as error:
         raise _refused(path, f"is a damaged file ({_reason(error)}); {SAVE_AS_XLSX}") from error
+    if scan.oversized is not None:
+        raise _refused(path, f"is too big to read: its part {scan.oversized} (a breakdown needs "
+                             "far less); save the workbook again in Excel, without the empty "
+                             "rows and columns")
+    return scan.holds_formulas
+
+
+def _check_contents(path: Path, names: set[str], expanded: int, is_opendocument: bool) -> None:
+    """Refuse an archive that is not a workbook, or that inflates past the cap, before any of
+    its parts is inflated."""
     if is_opendocument:
         raise _refused(path, REFUSED_SUFFIXES[".ods"])
     if "[Content_Types].xml" not in names:
@@ -158,7 +185,10 @@ def _read_values(handle: IO[bytes], wanted: Callable[[str], bool],
             values: dict[str, tuple[RowList, bool]] = {}
             for worksheet in workbook.worksheets:
                 if wanted(worksheet.title) and hasattr(worksheet, "iter_rows"):
-                    values[worksheet.title] = _rows(worksheet, max_rows)
+                    try:
+                        values[worksheet.title] = _rows(worksheet, max_rows)
+                    except ValueError as error:
+                        raise _UnreadableNumber(worksheet, error) from error
             return titles, values
         finally:
             workbook.close()
@@ -168,13 +198,51 @@ def _rows(worksheet: Any, max_rows: int) -> tuple[RowList, bool]:
     worksheet.reset_dimensions()  # some programs write wrong dimensions; read every row
     rows: RowList = []
     for number, cells in enumerate(worksheet.iter_rows(), start=1):
-        values = tuple(_value(cell) for cell in cells)
-        if all(is_blank(value) for value in values):
-            continue
-        if len(rows) > max_rows:  # the header row and max_rows rows are kept
+        # Blank rows count too: millions of them cost as much to parse as rows of values.
+        if number > max_rows + 1:  # the first row (the header) and max_rows rows after it
             return rows, True
-        rows.append((number, values))
+        values = tuple(_value(cell) for cell in cells)
+        if not all(is_blank(value) for value in values):
+            rows.append((number, values))
     return rows, False
+
+
+def _overlong_cells(title: str, rows: RowList) -> Iterator[Problem]:
+    """A problem at each text longer than Excel allows in a cell: the schedule workbook could
+    only cut it, and the JSON would then disagree with it."""
+    for number, values in rows:
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARACTERS:
+                yield Problem(f"{title}!{get_column_letter(column)}{number}",
+                              f"the text is {len(value):,} characters long; a cell holds at "
+                              f"most {MAX_CELL_CHARACTERS:,}; shorten it")
+
+
+class _UnreadableNumber(Exception):
+    """openpyxl stopped on a number cell whose stored value is not a number."""
+
+    def __init__(self, worksheet: Any, error: ValueError) -> None:
+        super().__init__(str(error))
+        self.title: str = worksheet.title
+        # where openpyxl found the sheet in the archive; absent, the sheet is named without a cell
+        self.part: str | None = getattr(worksheet, "_worksheet_path", None)
+        self.error = error
+
+
+def _bad_numbers(path: Path, unreadable: _UnreadableNumber) -> InputError:
+    """The problem at each cell that stopped the read, or at the sheet when none is found."""
+    try:
+        cells = bad_number_cells(path, unreadable.part.lstrip("/")) if unreadable.part else []
+    except (KeyError, OSError, zipfile.BadZipFile):  # the sheet is then named without a cell
+        cells = []
+    if not cells:
+        return InputError([Problem(unreadable.title, f"a cell could not be read "
+                                                     f"({_reason(unreadable.error)}); "
+                                                     f"{SAVE_AS_XLSX}")])
+    return InputError([Problem(f"{unreadable.title}!{reference}",
+                               f'the number cell holds "{stored}", which is not a number '
+                               "(the file was not saved by Excel); type the value")
+                       for reference, stored in cells])
 
 
 def _value(cell: Any) -> CellValue:
@@ -185,32 +253,25 @@ def _value(cell: Any) -> CellValue:
     return value
 
 
-def _read_formula_cells(handle: IO[bytes], titles: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """``(row, column)`` of every formula cell, from a second, formula-preserving read."""
+def _read_formula_cells(handle: IO[bytes], titles: set[str],
+                        max_rows: int) -> dict[str, list[tuple[int, int]]]:
+    """``(row, column)`` of every formula cell, from a second, formula-preserving read (made
+    only when the scan of the archive saw a formula)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         workbook = load_workbook(handle, read_only=True, data_only=False)
         try:
-            return {worksheet.title: list(_formula_cells(worksheet))
+            return {worksheet.title: list(_formula_cells(worksheet, max_rows))
                     for worksheet in workbook.worksheets if worksheet.title in titles}
         finally:
             workbook.close()
 
 
-_FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
-
-
-def _holds_formulas(path: Path) -> bool:
-    """Whether any worksheet holds a formula; most breakdowns have none, and the second,
-    formula-preserving read is then skipped."""
-    with zipfile.ZipFile(path) as archive:
-        return any(_FORMULA_ELEMENT.search(archive.read(name))
-                   for name in archive.namelist() if name.startswith("xl/worksheets/"))
-
-
-def _formula_cells(worksheet: Any) -> Iterator[tuple[int, int]]:
+def _formula_cells(worksheet: Any, max_rows: int) -> Iterator[tuple[int, int]]:
     worksheet.reset_dimensions()
     for number, cells in enumerate(worksheet.iter_rows(values_only=True), start=1):
+        if number > max_rows + 1:  # the values read stopped here too
+            return
         for column, value in enumerate(cells, start=1):
             if _is_formula(value):
                 yield number, column

@@ -194,9 +194,26 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
         stray_columns.update(i for i, v in enumerate(cells) if i not in columns
                              and not is_blank(v) and is_blank(_at(header_cells, i)))
     for index in sorted(stray_columns):
-        findings.notice(f"{sheet.title}!{get_column_letter(index + 1)}{header_row}",
-                        "a column without a header holds values; they are ignored")
+        _headerless_column(sheet.title, header_row, header_cells, index, findings)
     return records
+
+
+def _headerless_column(title: str, header_row: int, header_cells: tuple[CellValue, ...],
+                       index: int, findings: Findings) -> None:
+    """Report a column that holds values under a blank header cell.
+
+    Between two headers it is a problem: a merged header cell (``A1:E1``) blanks the headers of
+    the columns it covers, and their values (int/ext, set, location) would be silently dropped,
+    giving a cheaper but wrong plan.  Beside the headers it is a notice: a note column.
+    """
+    where = f"{title}!{get_column_letter(index + 1)}{header_row}"
+    headed = [i for i, value in enumerate(header_cells) if not is_blank(value)]
+    if headed and headed[0] < index < headed[-1]:
+        findings.problem(where, "this column holds values but has no header (a merged header "
+                                "cell?); unmerge the header cells and give each column its "
+                                "own header, or delete the column")
+    else:
+        findings.notice(where, "a column without a header holds values; they are ignored")
 
 
 def check_row_cap(sheet: SheetData, findings: Findings) -> None:
