@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from defusedxml import DefusedXmlException
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
@@ -94,6 +95,10 @@ def load_sheets(path: Path, wanted: Callable[[str], bool],
     except _UnreadableNumber as unreadable:
         raise _bad_numbers(path, unreadable) from unreadable
     except Exception as error:  # any failure of the file format is the file's problem
+        if _is_xml_attack(error):
+            raise _refused(path, "holds XML entity or DTD declarations, which Excel never "
+                                 "writes and the planner refuses to read (an XML attack, or a "
+                                 f"file from another program); {SAVE_AS_XLSX}") from error
         raise _refused(path, f"could not be read as an Excel workbook ({_reason(error)}); "
                              f"{SAVE_AS_XLSX}") from error
     overlong = [problem for title, (rows, _) in values.items()
@@ -286,6 +291,19 @@ def _is_formula(value: object) -> bool:
 def _value_at(by_row: dict[int, tuple[CellValue, ...]], row: int, column: int) -> CellValue:
     cells = by_row.get(row, ())
     return cells[column - 1] if column <= len(cells) else None
+
+
+def _is_xml_attack(error: BaseException) -> bool:
+    """Whether defusedxml refused the XML (an entity, a DTD, an external reference) anywhere in
+    the chain of causes: openpyxl rewraps it as a ``ValueError`` naming no reason."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, DefusedXmlException):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _reason(error: BaseException) -> str:
