@@ -13,7 +13,11 @@ XML part in small chunks, counts its tags (``<``) and stops at the first limit c
 - ``MAX_TAGS_PER_ROW``: tags between two rows of a worksheet (four per cell of Excel's 16,384
   columns), since a parser builds a whole row at once;
 - ``MAX_TEXT_BYTES``: bytes between two tags, over what Excel's longest cell (32,767 characters)
-  can take once encoded.
+  can take once encoded;
+- ``MAX_TAGS_WITHOUT_DIMENSION``: tags in a worksheet that does not state its size in a
+  ``<dimension>`` element before its rows (Excel always does; some programs do not): openpyxl
+  then walks the whole sheet to find its size before reading a single row, so such a sheet must
+  be small.
 
 Only counting is done here (``bytes.count`` on chunks of ``CHUNK_BYTES``), so memory stays at one
 chunk and a 400 MB part is measured in about a second.  The scan also tells whether any worksheet
@@ -31,6 +35,7 @@ MAX_TAGS_PER_PART = 4_000_000
 MAX_TAGS_PER_SMALL_PART = 400_000
 MAX_TAGS_PER_ROW = 4 * 16_384
 MAX_TEXT_BYTES = 256 * 1024
+MAX_TAGS_WITHOUT_DIMENSION = 500_000
 # Small enough that a row wholly inside one chunk cannot exceed MAX_TAGS_PER_ROW (a tag is at
 # least four bytes, ``<c/>``), so only the rows that straddle chunks need counting.
 CHUNK_BYTES = 256 * 1024
@@ -39,6 +44,8 @@ WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 _ROW_STARTS = (b"<row", b":row")  # ``<row`` or a prefixed ``<x:row``; a stray match only loosens
 _FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_DIMENSION = re.compile(rb"<(?:\w+:)?dimension[\s>/]")
+_SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -91,10 +98,14 @@ class _PartCounter:
         self.text_bytes = 0
         self.formulas = False
         self.tail = b""
+        self.undimensioned = False
+        self.head: bytes | None = b""  # a worksheet's start, up to its rows, to look for its dimension
 
     def measure(self, stream: IO[bytes]) -> str | None:
         """Why the part is too big, or ``None`` once it is read to its end."""
         while chunk := stream.read(CHUNK_BYTES):
+            if self.is_worksheet and self.head is not None:
+                self._look_for_dimension(chunk)
             reason = (self._count_tags(chunk) or self._count_row(chunk)
                       or self._count_text(chunk))
             if reason is not None:
@@ -105,9 +116,24 @@ class _PartCounter:
                 self.tail = chunk[-8:]
         return None
 
+    def _look_for_dimension(self, chunk: bytes) -> None:
+        """Lower the tag limit of a worksheet whose rows start before any ``<dimension>``."""
+        assert self.head is not None
+        self.head += chunk
+        rows = _SHEET_DATA.search(self.head)
+        if rows is None and len(self.head) < CHUNK_BYTES:
+            return  # the head goes on into the next chunk
+        if _DIMENSION.search(self.head, 0, rows.start() if rows else len(self.head)) is None:
+            self.max_tags = min(self.max_tags, MAX_TAGS_WITHOUT_DIMENSION)
+            self.undimensioned = True
+        self.head = None
+
     def _count_tags(self, chunk: bytes) -> str | None:
         self.tags += chunk.count(b"<")
         if self.tags > self.max_tags:
+            if self.undimensioned:
+                return (f"holds more than {self.max_tags:,} XML tags without stating its size "
+                        "(no <dimension>, as Excel writes)")
             return f"holds more than {self.max_tags:,} XML tags"
         return None
 

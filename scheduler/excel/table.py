@@ -166,8 +166,14 @@ def uncached_formula(where: str, name: str, findings: Findings) -> None:
 
 def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
                findings: Findings) -> list[Record]:
-    """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...)."""
-    check_row_cap(sheet, findings)
+    """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...).
+
+    A sheet cut at the row cap gives no records: its one problem is its size, and parsing the
+    20,000 rows read would only bury it under the problems of a partial sheet.
+    """
+    if sheet.too_many_rows:
+        check_row_cap(sheet, findings)
+        return []
     header = find_header_row(sheet, spec)
     if header is None:
         if sheet.rows:

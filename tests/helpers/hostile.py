@@ -220,9 +220,9 @@ def entity_bomb(base: BaseWorkbook, path: Path) -> Path:
     return path
 
 
-def _sheet_xml(rows: Iterator[bytes]) -> Iterator[bytes]:
+def _sheet_xml(rows: Iterator[bytes], dimension: str = "A1") -> Iterator[bytes]:
     yield (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN_NS}">'
-           "<sheetData>").encode()
+           f'<dimension ref="{dimension}"/><sheetData>').encode()
     yield from rows
     yield b"</sheetData></worksheet>"
 
@@ -234,6 +234,23 @@ def empty_rows_bomb(base: BaseWorkbook, path: Path) -> Path:
     rows = (block for _ in range(BOMB_ROWS // 100_000))
     replace_parts(path, {sheet_part(path, base.sheet): _sheet_xml(rows)})
     return path
+
+
+def undimensioned_rows(base: BaseWorkbook, path: Path) -> Path:
+    """The main sheet replaced by 600,000 empty rows and no ``<dimension>``: openpyxl would walk
+    them all just to size the sheet."""
+    base.build(path)
+    block = b"<row/>" * 100_000
+    rows = (block for _ in range(6))
+    replace_parts(path, {sheet_part(path, base.sheet): _sheet_xml_without_dimension(rows)})
+    return path
+
+
+def _sheet_xml_without_dimension(rows: Iterator[bytes]) -> Iterator[bytes]:
+    yield (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{MAIN_NS}">'
+           "<sheetData>").encode()
+    yield from rows
+    yield b"</sheetData></worksheet>"
 
 
 def many_rows(base: BaseWorkbook, path: Path) -> Path:
@@ -248,7 +265,7 @@ def many_rows(base: BaseWorkbook, path: Path) -> Path:
         for number in range(2, MANY_ROWS + 2):
             yield (f'<row r="{number}"><c r="A{number}"><v>{number}</v></c>'
                    f'<c r="B{number}"><v>1</v></c></row>').encode()
-    replace_parts(path, {part: _sheet_xml(rows())})
+    replace_parts(path, {part: _sheet_xml(rows(), dimension=f"A1:Q{MANY_ROWS + 1}")})
     return path
 
 
@@ -296,6 +313,7 @@ WORKBOOK_CASES = (
     Case("xxe", xxe, r"holds XML entity or DTD declarations"),
     Case("entity-bomb", entity_bomb, r"holds XML entity or DTD declarations"),
     Case("zip-bomb", empty_rows_bomb, r"too big to read: .*XML tags"),
+    Case("undimensioned-rows", undimensioned_rows, r"too big to read: .*no <dimension>"),
     Case("truncated", truncated, r"damaged file|not an Excel workbook"),
     Case("renamed-csv", renamed_csv, r"is not an Excel workbook"),
     Case("renamed-xls", renamed_xls, r"old-format \.xls"),
