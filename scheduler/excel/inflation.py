@@ -39,6 +39,7 @@ MAX_TAGS_WITHOUT_DIMENSION = 500_000
 # Small enough that a row wholly inside one chunk cannot exceed MAX_TAGS_PER_ROW (a tag is at
 # least four bytes, ``<c/>``), so only the rows that straddle chunks need counting.
 CHUNK_BYTES = 256 * 1024
+HEAD_BYTES = 64 * 1024  # where a worksheet's <dimension> is looked for, before its rows
 BIG_PARTS = re.compile(r"xl/(worksheets/[^/]+|sharedStrings)\.xml", re.IGNORECASE)
 WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 XML_SUFFIXES = (".xml", ".rels", ".vml")
@@ -121,7 +122,7 @@ class _PartCounter:
         assert self.head is not None
         self.head += chunk
         rows = _SHEET_DATA.search(self.head)
-        if rows is None and len(self.head) < CHUNK_BYTES:
+        if rows is None and len(self.head) < HEAD_BYTES:
             return  # the head goes on into the next chunk
         if _DIMENSION.search(self.head, 0, rows.start() if rows else len(self.head)) is None:
             self.max_tags = min(self.max_tags, MAX_TAGS_WITHOUT_DIMENSION)
