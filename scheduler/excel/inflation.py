@@ -10,6 +10,8 @@ XML part in small chunks, counts its tags (``<``) and stops at the first limit c
 - ``MAX_TAGS_PER_PART``: tags in a worksheet or the shared strings (a breakdown of 20,000 rows
   of 15 columns needs under 2 million);
 - ``MAX_TAGS_PER_SMALL_PART``: tags in any other part (styles, relationships, properties);
+- ``MAX_TAGS_PER_WORKBOOK``: tags in all parts together (``predict`` loads the whole workbook
+  to rewrite it, the sheets it does not read included);
 - ``MAX_TAGS_PER_ROW``: tags between two rows of a worksheet (four per cell of Excel's 16,384
   columns), since a parser builds a whole row at once;
 - ``MAX_TEXT_BYTES``: bytes between two tags, over what Excel's longest cell (32,767 characters)
@@ -33,6 +35,7 @@ from typing import IO
 
 MAX_TAGS_PER_PART = 4_000_000
 MAX_TAGS_PER_SMALL_PART = 400_000
+MAX_TAGS_PER_WORKBOOK = 8_000_000
 MAX_TAGS_PER_ROW = 4 * 16_384
 MAX_TEXT_BYTES = 256 * 1024
 MAX_TAGS_WITHOUT_DIMENSION = 500_000
@@ -74,6 +77,7 @@ def scan_archive(archive: zipfile.ZipFile) -> ArchiveScan:
         When a part cannot be inflated (a damaged or lying archive).
     """
     formulas = False
+    tags = 0
     for info in archive.infolist():
         if not info.filename.lower().endswith(XML_SUFFIXES):
             continue
@@ -83,6 +87,10 @@ def scan_archive(archive: zipfile.ZipFile) -> ArchiveScan:
         if reason is not None:
             return ArchiveScan(f"{info.filename} {reason}", formulas)
         formulas = formulas or counter.formulas
+        tags += counter.tags
+        if tags > MAX_TAGS_PER_WORKBOOK:
+            return ArchiveScan(f"{info.filename} brings the workbook past "
+                               f"{MAX_TAGS_PER_WORKBOOK:,} XML tags", formulas)
     return ArchiveScan(None, formulas)
 
 

@@ -88,3 +88,13 @@ def test_a_formula_is_noticed_even_split_between_chunks(tmp_path: Path,
         assert _scan(tmp_path, {SHEET: sheet}).holds_formulas
     assert not _scan(tmp_path, {SHEET: HEAD + b"<row><c><v>1</v></c></row>" + TAIL}
                      ).holds_formulas
+
+
+def test_the_parts_together_have_a_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests the workbook-wide limit: sheets each under theirs, together over it."""
+    monkeypatch.setattr(inflation, "MAX_TAGS_PER_WORKBOOK", 1500)
+    sheet = HEAD + b"<row/>" * 600 + TAIL
+    parts = {f"xl/worksheets/sheet{number}.xml": sheet for number in (1, 2, 3)}
+    assert "brings the workbook past 1,500 XML tags" in str(_scan(tmp_path, parts).oversized)
+    del parts["xl/worksheets/sheet3.xml"]
+    assert _scan(tmp_path, parts).oversized is None
