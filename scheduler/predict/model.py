@@ -16,6 +16,7 @@ on a synthetic history whose true probabilities are known, with the ceiling AUC.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -71,6 +72,7 @@ CALIBRATION_BINS = 10
 
 MODEL_FILE = "model.txt"
 METADATA_FILE = "metadata.json"
+MODEL_HASH = "model_sha256"  # in metadata.json: the hash of the model.txt saved with it
 MODEL_FORMAT = "plan-shoot bottleneck model 1"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
 
@@ -416,9 +418,13 @@ def save(model: TrainedModel, directory: str | Path) -> Path:
         raise InputError([Problem(str(target), "is a file; the model goes into a folder")])
     try:
         target.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target / MODEL_FILE, model.booster.model_to_string())
+        model_text = model.booster.model_to_string()
+        # The metadata names its model file by hash, and is written second: a save killed
+        # between the two replaces leaves a pair that ``load`` refuses, not a mismatched model.
+        metadata = {**model.metadata, MODEL_HASH: _sha256(model_text)}
+        _write_atomically(target / MODEL_FILE, model_text)
         _write_atomically(target / METADATA_FILE,
-                          json.dumps(model.metadata, indent=2, ensure_ascii=False) + "\n")
+                          json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         raise InputError([Problem(str(target), f"cannot write the model there "
                                                f"({error.strerror})")]) from error
@@ -484,4 +490,13 @@ def _from_texts(model_text: str, metadata_text: str, where: str) -> TrainedModel
     if booster.feature_name() != [_booster_name(f) for f in FEATURES]:
         raise InputError([Problem(f"{where}/{MODEL_FILE}",
                                   "its features do not match metadata.json; train it again")])
+    expected = metadata.pop(MODEL_HASH, None)  # absent from models saved before it was added
+    if expected is not None and expected != _sha256(model_text):
+        raise InputError([Problem(f"{where}/{MODEL_FILE}",
+                                  f"is not the model {METADATA_FILE} describes (a save was "
+                                  "interrupted); train it again")])
     return TrainedModel(booster, metadata)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
