@@ -1,10 +1,14 @@
 """Open a breakdown workbook safely and get the cell values of the sheets the planner reads.
 
 Refuses what is not an ``.xlsx`` workbook (``.xls``, ``.csv``, ``.ods``, password-protected or
-corrupt files) and what is too big, with a message that says what to do.  The file is opened read
-only and never modified.  Formulas give their cached values; a formula without one (a workbook
-written by a program and never opened in Excel) is reported at its cell, because its value is
-unknown.  openpyxl parses the XML with ``defusedxml`` (a dependency), so hostile XML is refused.
+corrupt files) and what is too big, with a message that says what to do: the file's size, its
+inflated size, then its XML measured before any parser sees it (``inflation``: zip bombs of
+empty rows, cells or strings under the inflation cap), then at most ``MAX_ROWS_PER_SHEET`` rows
+of a sheet, blank ones counted, and no text over Excel's ``MAX_CELL_CHARACTERS``.  The file is
+opened read only and never modified.  Formulas give their cached values; a formula without one
+(a workbook written by a program and never opened in Excel) is reported at its cell, because its
+value is unknown.  openpyxl parses the XML with ``defusedxml`` (a dependency), so hostile XML
+is refused.
 """
 
 from __future__ import annotations
@@ -159,9 +163,9 @@ def _check_archive(path: Path) -> bool:
             zlib.error) as error:
         raise _refused(path, f"is a damaged file ({_reason(error)}); {SAVE_AS_XLSX}") from error
     if scan.oversized is not None:
-        raise _refused(path, f"is too big to read: its part {scan.oversized} (a breakdown needs "
-                             "far less); save the workbook again in Excel, without the empty "
-                             "rows and columns")
+        raise _refused(path, f"is too big to read: its part {scan.oversized} (a planner's "
+                             "workbook needs far less); save the workbook again in Excel, "
+                             "without the empty rows and columns")
     return scan.holds_formulas
 
 
