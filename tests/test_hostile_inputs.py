@@ -1,7 +1,8 @@
 """The same hostile files fed to every command that reads a file.
 
-Each case (``tests/helpers/hostile.py``: XXE, entity bomb, a zip bomb of empty rows, a truncated
-zip, CSV/XLS/ODS renamed ``.xlsx``, an empty file, 200,000 rows, 40,000-character cells, NaN and
+Each case (``tests/helpers/hostile.py``: XXE, entity bomb, a zip bomb of empty rows, the same
+without ``<dimension>``, a truncated zip, CSV/XLS/ODS renamed ``.xlsx`` and under their own
+names, an empty file, 200,000 rows, 40,000-character cells, NaN and
 inf in number cells, the years 1900 and 9999, a merged header, duplicate sheet names) goes to
 ``check``, ``plan``, ``train``, ``predict`` and ``evaluate --schedule``; the USS cases (not JSON,
 deep nesting, huge numbers, empty) go to ``import-uss`` and ``plan``.  Every run must end with
@@ -123,7 +124,7 @@ def _assert_clean_refusal(build: Callable[[Path], Path], arguments: Callable[[Pa
 
 
 def _workbook_case(case: Case, base: BaseWorkbook) -> Callable[[Path], Path]:
-    return lambda path: case.build(base, path.with_suffix(".xlsx"))
+    return lambda path: case.build(base, path.with_suffix(case.suffix))
 
 
 # Reading the 20,000 rows up to the cap takes each command 5-8 s on a shared machine: `check`

@@ -307,6 +307,7 @@ class Case:
     name: str
     build: Callable[[BaseWorkbook, Path], Path]
     message: str
+    suffix: str = ".xlsx"  # the file's name ends so (renamed files keep .xlsx)
 
 
 WORKBOOK_CASES = (
@@ -318,6 +319,9 @@ WORKBOOK_CASES = (
     Case("renamed-csv", renamed_csv, r"is not an Excel workbook"),
     Case("renamed-xls", renamed_xls, r"old-format \.xls"),
     Case("renamed-ods", renamed_ods, r"OpenDocument spreadsheet"),
+    Case("real-csv", renamed_csv, r"is a CSV file, which holds only one sheet", ".csv"),
+    Case("real-xls", renamed_xls, r"is an old-format Excel file \(\.xls\)", ".xls"),
+    Case("real-ods", renamed_ods, r"is an OpenDocument spreadsheet", ".ods"),
     Case("empty", empty_file, r"is not an Excel workbook"),
     Case("200000-rows", many_rows, r"more than 20000 rows"),
     Case("40000-characters", long_text, r"!A2: the text is 40,000 characters long"),
