@@ -140,7 +140,7 @@ def _check_file(path: Path) -> bool:
         raise _refused(path, f"cannot be opened ({_reason(error)})") from error
     if size > MAX_FILE_BYTES:
         raise _refused(path, f"is {size / 1024 / 1024:.1f} MB; the limit is "
-                             f"{MAX_FILE_BYTES // 1024 // 1024} MB for a breakdown workbook")
+                             f"{MAX_FILE_BYTES // 1024 // 1024} MB for a workbook the planner reads")
     if magic == OLE_MAGIC:
         raise _refused(path, "is an old-format .xls file or a password-protected workbook; "
                              f"remove the password and {SAVE_AS_XLSX}")

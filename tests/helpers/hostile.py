@@ -8,6 +8,7 @@ deflated part: a few tens of kilobytes on disk that inflate to tens of megabytes
 
 from __future__ import annotations
 
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -269,6 +270,14 @@ def many_rows(base: BaseWorkbook, path: Path) -> Path:
     return path
 
 
+def oversized_file(base: BaseWorkbook, path: Path) -> Path:
+    """The base workbook with 21 MB of random bytes stored in it (over the 20 MB file limit)."""
+    base.build(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_STORED) as archive:
+        archive.writestr("xl/media/blob.bin", os.urandom(21 * 1024 * 1024))
+    return path
+
+
 def truncated(base: BaseWorkbook, path: Path) -> Path:
     """The first 60 % of the base workbook's bytes, as a broken download leaves it."""
     data = base.build(path).read_bytes()
@@ -315,6 +324,7 @@ WORKBOOK_CASES = (
     Case("entity-bomb", entity_bomb, r"holds XML entity or DTD declarations"),
     Case("zip-bomb", empty_rows_bomb, r"too big to read: .*XML tags"),
     Case("undimensioned-rows", undimensioned_rows, r"too big to read: .*no <dimension>"),
+    Case("over-20-mb", oversized_file, r"is 21\.\d MB; the limit is 20 MB"),
     Case("truncated", truncated, r"damaged file|not an Excel workbook"),
     Case("renamed-csv", renamed_csv, r"is not an Excel workbook"),
     Case("renamed-xls", renamed_xls, r"old-format \.xls"),
