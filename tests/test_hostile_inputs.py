@@ -33,6 +33,7 @@ from scheduler.cli import EXIT_INPUT_ERROR, app
 from tests.helpers.hostile import (
     BREAKDOWN,
     DAYS,
+    MODEL_CASES,
     SCHEDULE,
     USS_CASES,
     WORKBOOK_CASES,
@@ -84,7 +85,11 @@ EXPENSIVE_CASES = ("zip-bomb", "200000-rows", "entity-bomb")
 
 
 def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The sha256 of a file, or of a folder's files and their names."""
+    digest = hashlib.sha256()
+    for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
+        digest.update(str(file.relative_to(path)).encode() + file.read_bytes())
+    return digest.hexdigest()
 
 
 def _listing(folder: Path) -> set[str]:
@@ -117,7 +122,7 @@ def _assert_clean_refusal(build: Callable[[Path], Path], arguments: Callable[[Pa
     code, output = run(args)
     assert code == EXIT_INPUT_ERROR, output
     assert "Traceback" not in output, output
-    assert path.name in output.splitlines()[0], output  # one message, about the file given
+    assert path.name in output, output  # the message names the file given
     assert re.search(message, output), output
     assert _digest(path) == digest  # the input is never modified
     assert _listing(folder) == before  # no output, no half-written temporary file
@@ -153,6 +158,31 @@ def test_a_hostile_uss_file_is_refused_cleanly(build: Callable[[Path], Path],
     """Tests the same for a USS file that is not JSON, too deep, or holds a huge number."""
     _assert_clean_refusal(lambda path: build(path.with_suffix(".uss")), arguments, message,
                           tmp_path / "run", _run_in_process)
+
+
+def _model_arguments(command: str) -> Callable[[Path, Path], list[str]]:
+    """Arguments of ``predict`` or ``plan`` with a valid input and the hostile ``--model``."""
+    def arguments(model: Path, folder: Path) -> list[str]:
+        if command == "predict":
+            days = shutil.copyfile(EXAMPLES / "history" / "history.xlsx", folder / "days.xlsx")
+            return ["predict", str(days), "--model", str(model), "-o",
+                    str(folder / "scored.xlsx")]
+        production = shutil.copyfile(EXAMPLES / "short_film.xlsx", folder / "production.xlsx")
+        return ["plan", str(production), "--model", str(model), "-o", str(folder / "out.xlsx"),
+                "--time-limit", "1"]
+    return arguments
+
+
+MODEL_RUNS = [pytest.param(build, _model_arguments(command), message, id=f"{command}-{case}")
+              for command in ("predict", "plan") for case, build, message in MODEL_CASES]
+
+
+@pytest.mark.parametrize(("build", "arguments", "message"), MODEL_RUNS)
+def test_a_hostile_model_folder_is_refused_cleanly(build: Callable[[Path], Path],
+                                                   arguments: Callable[[Path, Path], list[str]],
+                                                   message: str, tmp_path: Path) -> None:
+    """Tests the same for a ``--model`` folder whose files are too big, not text, not JSON."""
+    _assert_clean_refusal(build, arguments, message, tmp_path / "run", _run_in_process)
 
 
 @pytest.mark.slow

@@ -72,6 +72,8 @@ CALIBRATION_BINS = 10
 
 MODEL_FILE = "model.txt"
 METADATA_FILE = "metadata.json"
+MAX_MODEL_BYTES = 50 * 1024 * 1024  # a model of a few hundred trees is well under 1 MB
+MAX_METADATA_BYTES = 1024 * 1024
 MODEL_HASH = "model_sha256"  # in metadata.json: the hash of the model.txt saved with it
 MODEL_FORMAT = "plan-shoot bottleneck model 1"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
@@ -450,15 +452,28 @@ def load(directory: str | Path) -> TrainedModel:
         When the folder holds no model, or one made for other features.
     """
     folder = Path(directory)
-    texts = {}
-    for name in (MODEL_FILE, METADATA_FILE):
-        try:
-            texts[name] = (folder / name).read_text(encoding="utf-8")
-        except OSError as error:
-            raise InputError([Problem(str(folder / name),
-                                      f"cannot read the bottleneck model ({error.strerror}); "
-                                      "train one with plan-shoot train")]) from error
+    texts = {name: _read_model_file(folder / name, limit)
+             for name, limit in ((MODEL_FILE, MAX_MODEL_BYTES),
+                                 (METADATA_FILE, MAX_METADATA_BYTES))}
     return _from_texts(texts[MODEL_FILE], texts[METADATA_FILE], str(folder))
+
+
+def _read_model_file(path: Path, limit: int) -> str:
+    """The text of a file of a model folder, refused when it is larger than any model saved
+    by ``save`` or is not UTF-8 text."""
+    try:
+        if path.stat().st_size > limit:
+            raise InputError([Problem(str(path), f"is larger than {limit // 1024 // 1024} MB; "
+                                                 "it is not a bottleneck model saved by "
+                                                 "plan-shoot train")])
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError([Problem(str(path), f"cannot read the bottleneck model "
+                                             f"({error.strerror}); train one with plan-shoot "
+                                             "train")]) from error
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(str(path), "is not text; it is not a bottleneck model saved "
+                                             "by plan-shoot train")]) from error
 
 
 def load_default() -> TrainedModel:
@@ -475,6 +490,10 @@ def _from_texts(model_text: str, metadata_text: str, where: str) -> TrainedModel
     except json.JSONDecodeError as error:
         raise InputError([Problem(f"{where}/{METADATA_FILE}",
                                   f"is not valid JSON ({error.msg})")]) from error
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+        raise InputError([Problem(f"{where}/{METADATA_FILE}",
+                                  "is not the metadata of a bottleneck model (it nests too "
+                                  "deep or holds a number too long)")]) from error
     if not isinstance(metadata, dict) or metadata.get("format") != MODEL_FORMAT:
         raise InputError([Problem(f"{where}/{METADATA_FILE}",
                                   f'is not a plan-shoot bottleneck model ("{MODEL_FORMAT}")')])

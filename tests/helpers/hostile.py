@@ -361,3 +361,28 @@ USS_CASES = (
      r"a number thousands of digits long"),
     ("empty", uss_text(""), r"is empty"),
 )
+
+
+# ----- model folders (``--model``) --------------------------------------------------------------
+
+
+def model_folder(model_text: bytes, metadata_text: bytes) -> Callable[[Path], Path]:
+    """A builder of a model folder holding the given ``model.txt`` and ``metadata.json``."""
+    def build(path: Path) -> Path:
+        path.mkdir()
+        (path / "model.txt").write_bytes(model_text)
+        (path / "metadata.json").write_bytes(metadata_text)
+        return path
+    return build
+
+
+MODEL_CASES = (
+    ("deep-metadata", model_folder(b"tree\n", b"[" * 100_000 + b"]" * 100_000),
+     r"nests too deep or holds a number too long"),
+    ("huge-number-metadata", model_folder(b"tree\n", b'{"format": ' + b"9" * 5000 + b"}"),
+     r"nests too deep or holds a number too long"),
+    ("binary-model", model_folder(bytes(range(256)) * 64, b"{}"), r"is not text"),
+    ("not-json-metadata", model_folder(b"tree\n", b"format: 1"), r"is not valid JSON"),
+    ("oversized-model", model_folder(b"tree\n" + b"x" * (51 * 1024 * 1024), b"{}"),
+     r"is larger than 50 MB"),
+)
