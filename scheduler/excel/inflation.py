@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 
 MAX_TAGS_PER_PART = 4_000_000
@@ -48,6 +48,9 @@ WORKSHEET = re.compile(r"xl/worksheets/[^/]+\.xml", re.IGNORECASE)
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 _ROW_STARTS = (b"<row", b":row")  # ``<row`` or a prefixed ``<x:row``; a stray match only loosens
 _FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+HEADER_ROWS = 10  # the rows a header row is looked for in (``table.HEADER_SEARCH_ROWS``)
+MAX_HEADER_MERGES = 1000  # more merged ranges at the top of a sheet are not kept
 _DIMENSION = re.compile(rb"<(?:\w+:)?dimension[\s>/]")
 _SHEET_DATA = re.compile(rb"<(?:\w+:)?sheetData[\s>/]")
 
@@ -62,10 +65,15 @@ class ArchiveScan:
         Why the workbook is too big to parse (the part and the limit crossed), or ``None``.
     holds_formulas
         Whether any worksheet holds a formula element (``<f>``).
+    header_merges
+        By worksheet part, the merged ranges (``A1:E1``) that start in the first
+        ``HEADER_ROWS`` rows, where a header row may be: a merged header blanks the headers of
+        the columns it covers.
     """
 
     oversized: str | None
     holds_formulas: bool
+    header_merges: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def scan_archive(archive: zipfile.ZipFile) -> ArchiveScan:
@@ -78,6 +86,7 @@ def scan_archive(archive: zipfile.ZipFile) -> ArchiveScan:
     """
     formulas = False
     tags = 0
+    merges: dict[str, tuple[str, ...]] = {}
     for info in archive.infolist():
         if not info.filename.lower().endswith(XML_SUFFIXES):
             continue
@@ -85,13 +94,15 @@ def scan_archive(archive: zipfile.ZipFile) -> ArchiveScan:
             counter = _PartCounter(info.filename)
             reason = counter.measure(stream)
         if reason is not None:
-            return ArchiveScan(f"{info.filename} {reason}", formulas)
+            return ArchiveScan(f"{info.filename} {reason}", formulas, merges)
         formulas = formulas or counter.formulas
+        if counter.merges:
+            merges[info.filename] = tuple(sorted(counter.merges))
         tags += counter.tags
         if tags > MAX_TAGS_PER_WORKBOOK:
             return ArchiveScan(f"{info.filename} brings the workbook past "
-                               f"{MAX_TAGS_PER_WORKBOOK:,} XML tags", formulas)
-    return ArchiveScan(None, formulas)
+                               f"{MAX_TAGS_PER_WORKBOOK:,} XML tags", formulas, merges)
+    return ArchiveScan(None, formulas, merges)
 
 
 class _PartCounter:
@@ -106,6 +117,7 @@ class _PartCounter:
         self.row_tags = 0
         self.text_bytes = 0
         self.formulas = False
+        self.merges: set[str] = set()
         self.tail = b""
         self.undimensioned = False
         self.head: bytes | None = b""  # a worksheet's start, up to its rows, to look for its dimension
@@ -119,11 +131,23 @@ class _PartCounter:
                       or self._count_text(chunk))
             if reason is not None:
                 return reason
-            if self.is_worksheet and not self.formulas:
+            if self.is_worksheet:
                 # the tail joins a tag split between two chunks
-                self.formulas = _FORMULA_ELEMENT.search(self.tail + chunk) is not None
-                self.tail = chunk[-8:]
+                joined = self.tail + chunk
+                self.formulas = self.formulas or _FORMULA_ELEMENT.search(joined) is not None
+                self._collect_header_merges(joined)
+                self.tail = chunk[-64:]
         return None
+
+    def _collect_header_merges(self, chunk: bytes) -> None:
+        if b"mergeCell" not in chunk:
+            return
+        for match in _MERGE.finditer(chunk):
+            if len(self.merges) >= MAX_HEADER_MERGES:
+                return
+            first, first_row, last, last_row = (group.decode() for group in match.groups())
+            if int(first_row) <= HEADER_ROWS:
+                self.merges.add(f"{first}{first_row}:{last}{last_row}")
 
     def _look_for_dimension(self, chunk: bytes) -> None:
         """Lower the tag limit of a worksheet whose rows start before any ``<dimension>``."""

@@ -28,7 +28,7 @@ from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
 from ..errors import InputError, Problem
 from .bad_numbers import bad_number_cells
-from .inflation import scan_archive
+from .inflation import ArchiveScan, scan_archive
 from .parse import CellValue, ExcelError, is_blank
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -65,6 +65,8 @@ class SheetData:
         the cap are in ``rows``.
     max_rows
         The cap on rows it was read with.
+    header_merges
+        The merged ranges (``A1:E1``) that start in the first rows, where the header is.
     """
 
     title: str
@@ -72,6 +74,7 @@ class SheetData:
     uncached_formulas: frozenset[tuple[int, int]]
     too_many_rows: bool = False
     max_rows: int = MAX_ROWS_PER_SHEET
+    header_merges: tuple[str, ...] = ()
 
 
 def load_sheets(path: Path, wanted: Callable[[str], bool],
@@ -86,14 +89,14 @@ def load_sheets(path: Path, wanted: Callable[[str], bool],
     InputError
         When the file is missing, not an ``.xlsx`` workbook, too big or unreadable.
     """
-    holds_formulas = _check_file(path)
+    scan = _check_file(path)
     max_rows = max_rows or MAX_ROWS_PER_SHEET
     try:
         with path.open("rb") as handle:
-            titles, values = _read_values(handle, wanted, max_rows)
+            titles, values, parts = _read_values(handle, wanted, max_rows)
             handle.seek(0)
             formulas = (_read_formula_cells(handle, set(values), max_rows)
-                        if holds_formulas else {})
+                        if scan.holds_formulas else {})
     except InputError:
         raise
     except _UnreadableNumber as unreadable:
@@ -119,12 +122,14 @@ def load_sheets(path: Path, wanted: Callable[[str], bool],
         for row in {r for r, _ in uncached} - set(by_row):
             by_row[row] = ()
         kept = tuple(sorted(by_row.items()))
-        sheets.append(SheetData(title, kept, uncached, too_many, max_rows))
+        merges = scan.header_merges.get(parts.get(title, ""), ())
+        sheets.append(SheetData(title, kept, uncached, too_many, max_rows, merges))
     return sheets, titles
 
 
-def _check_file(path: Path) -> bool:
-    """Refuse what is not a readable, reasonably sized workbook; whether it holds formulas."""
+def _check_file(path: Path) -> ArchiveScan:
+    """Refuse what is not a readable, reasonably sized workbook; what the scan of its XML
+    found (formulas, merged headers)."""
     if not path.exists():
         raise _refused(path, "does not exist; check the path")
     if path.is_dir():
@@ -149,7 +154,7 @@ def _check_file(path: Path) -> bool:
     return _check_archive(path)
 
 
-def _check_archive(path: Path) -> bool:
+def _check_archive(path: Path) -> ArchiveScan:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -166,7 +171,7 @@ def _check_archive(path: Path) -> bool:
         raise _refused(path, f"is too big to read: its part {scan.oversized} (a planner's "
                              "workbook needs far less); save the workbook again in Excel, "
                              "without the empty rows and columns")
-    return scan.holds_formulas
+    return scan
 
 
 def _check_contents(path: Path, names: set[str], expanded: int, is_opendocument: bool) -> None:
@@ -184,21 +189,26 @@ def _check_contents(path: Path, names: set[str], expanded: int, is_opendocument:
 RowList = list[tuple[int, tuple[CellValue, ...]]]
 
 
-def _read_values(handle: IO[bytes], wanted: Callable[[str], bool],
-                 max_rows: int) -> tuple[list[str], dict[str, tuple[RowList, bool]]]:
+def _read_values(handle: IO[bytes], wanted: Callable[[str], bool], max_rows: int
+                 ) -> tuple[list[str], dict[str, tuple[RowList, bool]], dict[str, str]]:
+    """The titles of all sheets, the rows of the wanted ones, and the archive part of each."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about extensions it does not read
         workbook = load_workbook(handle, read_only=True, data_only=True)
         try:
             titles = list(workbook.sheetnames)
             values: dict[str, tuple[RowList, bool]] = {}
+            parts: dict[str, str] = {}
             for worksheet in workbook.worksheets:
                 if wanted(worksheet.title) and hasattr(worksheet, "iter_rows"):
+                    # where openpyxl found the sheet, to match it with the scan of the archive
+                    parts[worksheet.title] = str(getattr(worksheet, "_worksheet_path", "")
+                                                 ).lstrip("/")
                     try:
                         values[worksheet.title] = _rows(worksheet, max_rows)
                     except ValueError as error:
                         raise _UnreadableNumber(worksheet, error) from error
-            return titles, values
+            return titles, values, parts
         finally:
             workbook.close()
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from ..errors import Problem
 from .parse import (
@@ -200,26 +201,41 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
         stray_columns.update(i for i, v in enumerate(cells) if i not in columns
                              and not is_blank(v) and is_blank(_at(header_cells, i)))
     for index in sorted(stray_columns):
-        _headerless_column(sheet.title, header_row, header_cells, index, findings)
+        _headerless_column(sheet, header_row, header_cells, index, findings)
     return records
 
 
-def _headerless_column(title: str, header_row: int, header_cells: tuple[CellValue, ...],
+def _headerless_column(sheet: SheetData, header_row: int, header_cells: tuple[CellValue, ...],
                        index: int, findings: Findings) -> None:
     """Report a column that holds values under a blank header cell.
 
-    Between two headers it is a problem: a merged header cell (``A1:E1``) blanks the headers of
-    the columns it covers, and their values (int/ext, set, location) would be silently dropped,
-    giving a cheaper but wrong plan.  Beside the headers it is a notice: a note column.
+    Under a merged header cell, or between two headers, it is a problem: a merged header
+    (``A1:E1``) blanks the headers of the columns it covers, and their values (int/ext, set,
+    location) would be silently dropped, giving a cheaper but wrong plan.  Beside the headers
+    and unmerged it is a notice: a note column.
     """
-    where = f"{title}!{get_column_letter(index + 1)}{header_row}"
+    where = f"{sheet.title}!{get_column_letter(index + 1)}{header_row}"
+    merge = _merge_over(sheet.header_merges, header_row, index + 1)
     headed = [i for i, value in enumerate(header_cells) if not is_blank(value)]
-    if headed and headed[0] < index < headed[-1]:
+    if merge is not None:
+        findings.problem(where, f"this column holds values but its header is merged into "
+                                f"{merge}; unmerge the header cells and give each column its "
+                                "own header")
+    elif headed and headed[0] < index < headed[-1]:
         findings.problem(where, "this column holds values but has no header (a merged header "
-                                "cell?); unmerge the header cells and give each column its "
-                                "own header, or delete the column")
+                                "cell?); give each column its own header, or delete the "
+                                "column")
     else:
         findings.notice(where, "a column without a header holds values; they are ignored")
+
+
+def _merge_over(merges: tuple[str, ...], row: int, column: int) -> str | None:
+    """The merged range (``A1:E1``) that covers the cell, if any."""
+    for merge in merges:
+        first, last = (coordinate_to_tuple(corner) for corner in merge.split(":"))
+        if first[0] <= row <= last[0] and first[1] <= column <= last[1]:
+            return merge
+    return None
 
 
 def check_row_cap(sheet: SheetData, findings: Findings) -> None:

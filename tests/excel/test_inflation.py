@@ -98,3 +98,11 @@ def test_the_parts_together_have_a_limit(tmp_path: Path, monkeypatch: pytest.Mon
     assert "brings the workbook past 1,500 XML tags" in str(_scan(tmp_path, parts).oversized)
     del parts["xl/worksheets/sheet3.xml"]
     assert _scan(tmp_path, parts).oversized is None
+
+
+def test_merges_at_the_top_of_a_sheet_are_collected_across_chunks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(inflation, "CHUNK_BYTES", 64)
+    merges = b'<mergeCells><mergeCell ref="A1:E1"/><mergeCell ref="B40:C41"/></mergeCells>'
+    sheet = HEAD + b"<row><c/></row>" * 5 + b"</sheetData>" + merges + b"</worksheet>"
+    assert _scan(tmp_path, {SHEET: sheet}).header_merges == {SHEET: ("A1:E1",)}

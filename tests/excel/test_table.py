@@ -80,3 +80,16 @@ def test_a_sheet_cut_at_the_row_cap_gives_only_that_problem() -> None:
     assert read_table(sheet, CAST, ParseContext(), findings) == []
     assert [str(problem) for problem in findings.problems] == [
         "Cast: more than 1 rows; a breakdown sheet may have at most that many"]
+
+
+def test_a_column_under_a_merged_header_is_a_problem_even_at_the_edge() -> None:
+    """Tests that a merge read from the workbook (``D1:E1``, past the last header) makes the
+    headerless column a problem naming the merge, where position alone would say a note."""
+    sheet = SheetData("Cast", ((1, ("id", "name", "minor", "max_hours", None)),
+                               (2, ("1", "Ana", "no", "10", "12"))), frozenset(),
+                      header_merges=("D1:E1",))
+    findings = Findings()
+    read_table(sheet, CAST, ParseContext(), findings)
+    assert [str(problem) for problem in findings.problems] == [
+        "Cast!E1: this column holds values but its header is merged into D1:E1; unmerge the "
+        "header cells and give each column its own header"]

@@ -339,7 +339,7 @@ WORKBOOK_CASES = (
     Case("inf", not_a_number("inf"), r'![A-Z]+\d+: the number cell holds "inf"'),
     Case("years-1900-9999", extreme_years, r"![A-Z]+\d+: "),
     Case("merged-header", merged_header,
-         r"merged header|missing column|no Scene column"),
+         r"header is merged into A1:D1|missing column|no Scene column"),
     Case("duplicate-sheets", duplicate_sheet, r"both hold the \w+ sheet; keep one"),
 )
 
