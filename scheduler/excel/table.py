@@ -242,7 +242,8 @@ def check_row_cap(sheet: SheetData, findings: Findings) -> None:
     """Report a sheet cut short at the row cap (``source.MAX_ROWS_PER_SHEET``)."""
     if sheet.too_many_rows:
         findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
-                                      "may have at most that many")
+                                      "may have at most that many (blank rows count: delete "
+                                      "the empty rows below the last one)")
 
 
 def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:

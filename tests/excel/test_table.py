@@ -79,7 +79,8 @@ def test_a_sheet_cut_at_the_row_cap_gives_only_that_problem() -> None:
     findings = Findings()
     assert read_table(sheet, CAST, ParseContext(), findings) == []
     assert [str(problem) for problem in findings.problems] == [
-        "Cast: more than 1 rows; a breakdown sheet may have at most that many"]
+        "Cast: more than 1 rows; a breakdown sheet may have at most that many (blank "
+        "rows count: delete the empty rows below the last one)"]
 
 
 def test_a_column_under_a_merged_header_is_a_problem_even_at_the_edge() -> None:
