@@ -157,6 +157,7 @@ def read_days_sheet(path: Path, findings: Findings, *, history: bool = False) ->
 def _load(path: Path) -> SheetData:
     """The ``Days`` sheet's cells, through the breakdown reader's checks of the file."""
     loaded, titles = load_sheets(path, wanted=lambda title: days_sheet_title([title]) is not None)
+    _refuse_duplicate_days_sheets(titles)
     title = days_sheet_title(titles)
     sheet = next((sheet for sheet in loaded if sheet.title == title), None)
     if sheet is None:
@@ -168,6 +169,16 @@ def _load(path: Path) -> SheetData:
         raise InputError([Problem(f"{SHEET}!1", "the sheet is empty; the first row must hold "
                                                 "the column headers")])
     return sheet
+
+
+def _refuse_duplicate_days_sheets(titles: list[str]) -> None:
+    """Two sheets that both read as ``Days`` (``Days`` and ``DAYS``, ``Days `` with a space):
+    which one holds the days is not for the reader to guess, as the breakdown reader does not."""
+    duplicates = [title for title in titles if days_sheet_title([title]) is not None]
+    if len(duplicates) > 1:
+        raise InputError([Problem(title, f"this sheet and sheet {duplicates[0]} both hold the "
+                                         f"{SHEET} sheet; keep one")
+                          for title in duplicates[1:]])
 
 
 def _match_header(header: tuple[CellValue, ...], header_row: int, findings: Findings, *,

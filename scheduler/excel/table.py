@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from ..errors import Problem
 from .parse import (
@@ -166,8 +167,14 @@ def uncached_formula(where: str, name: str, findings: Findings) -> None:
 
 def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
                findings: Findings) -> list[Record]:
-    """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...)."""
-    check_row_cap(sheet, findings)
+    """Records of a sheet laid out as a table with one header row (``Scenes``, ``Cast``, ...).
+
+    A sheet cut at the row cap gives no records: its one problem is its size, and parsing the
+    20,000 rows read would only bury it under the problems of a partial sheet.
+    """
+    if sheet.too_many_rows:
+        check_row_cap(sheet, findings)
+        return []
     header = find_header_row(sheet, spec)
     if header is None:
         if sheet.rows:
@@ -194,16 +201,49 @@ def read_table(sheet: SheetData, spec: SheetSpec, context: ParseContext,
         stray_columns.update(i for i, v in enumerate(cells) if i not in columns
                              and not is_blank(v) and is_blank(_at(header_cells, i)))
     for index in sorted(stray_columns):
-        findings.notice(f"{sheet.title}!{get_column_letter(index + 1)}{header_row}",
-                        "a column without a header holds values; they are ignored")
+        _headerless_column(sheet, header_row, header_cells, index, findings)
     return records
+
+
+def _headerless_column(sheet: SheetData, header_row: int, header_cells: tuple[CellValue, ...],
+                       index: int, findings: Findings) -> None:
+    """Report a column that holds values under a blank header cell.
+
+    Under a merged header cell, or between two headers, it is a problem: a merged header
+    (``A1:E1``) blanks the headers of the columns it covers, and their values (int/ext, set,
+    location) would be silently dropped, giving a cheaper but wrong plan.  Beside the headers
+    and unmerged it is a notice: a note column.
+    """
+    where = f"{sheet.title}!{get_column_letter(index + 1)}{header_row}"
+    merge = _merge_over(sheet.header_merges, header_row, index + 1)
+    headed = [i for i, value in enumerate(header_cells) if not is_blank(value)]
+    if merge is not None:
+        findings.problem(where, f"this column holds values but its header is merged into "
+                                f"{merge}; unmerge the header cells and give each column its "
+                                "own header")
+    elif headed and headed[0] < index < headed[-1]:
+        findings.problem(where, "this column holds values but has no header (a merged header "
+                                "cell?); give each column its own header, or delete the "
+                                "column")
+    else:
+        findings.notice(where, "a column without a header holds values; they are ignored")
+
+
+def _merge_over(merges: tuple[str, ...], row: int, column: int) -> str | None:
+    """The merged range (``A1:E1``) that covers the cell, if any."""
+    for merge in merges:
+        first, last = (coordinate_to_tuple(corner) for corner in merge.split(":"))
+        if first[0] <= row <= last[0] and first[1] <= column <= last[1]:
+            return merge
+    return None
 
 
 def check_row_cap(sheet: SheetData, findings: Findings) -> None:
     """Report a sheet cut short at the row cap (``source.MAX_ROWS_PER_SHEET``)."""
     if sheet.too_many_rows:
         findings.problem(sheet.title, f"more than {sheet.max_rows} rows; a breakdown sheet "
-                                      "may have at most that many")
+                                      "may have at most that many (blank rows count: delete "
+                                      "the empty rows below the last one)")
 
 
 def find_header_row(sheet: SheetData, spec: SheetSpec) -> tuple[int, tuple[CellValue, ...]] | None:

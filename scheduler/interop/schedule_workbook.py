@@ -36,6 +36,10 @@ def read_schedule_workbook(path: str | Path) -> Solution:
     if not sheets:
         raise InputError([Problem("", f"{path.name} has no sheet {SHEET}; give a schedule "
                                       "workbook written by plan-shoot")])
+    if len(sheets) > 1:  # which one holds the board is not for the reader to guess
+        raise InputError([Problem(other.title, f"this sheet and sheet {sheets[0].title} both "
+                                               f"hold the {SHEET} sheet; keep one")
+                          for other in sheets[1:]])
     sheet = sheets[0]
     if sheet.too_many_rows:  # a partial board would be evaluated as one missing scenes
         raise InputError([Problem(sheet.title, f"more than {sheet.max_rows} rows; a schedule "

@@ -113,8 +113,12 @@ class HistoryFrame:
         return self.frame[BOTTLENECK].to_numpy(dtype=int)
 
     @property
-    def groups(self) -> npt.NDArray[np.str_]:
-        return self.frame[PRODUCTION].to_numpy(dtype=str)
+    def groups(self) -> npt.NDArray[np.intp]:
+        """Each day's production as a number, in the sorted order of the names (so folds by
+        production are the same as by name): a fixed-width text array would take the longest
+        name's width for every day (gigabytes for one 32,767-character name, D7)."""
+        codes, _ = pd.factorize(self.frame[PRODUCTION], sort=True)
+        return np.asarray(codes, dtype=np.intp)
 
     @property
     def productions(self) -> int:

@@ -16,6 +16,7 @@ on a synthetic history whose true probabilities are known, with the ceiling AUC.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -71,6 +72,9 @@ CALIBRATION_BINS = 10
 
 MODEL_FILE = "model.txt"
 METADATA_FILE = "metadata.json"
+MAX_MODEL_BYTES = 50 * 1024 * 1024  # a model of a few hundred trees is well under 1 MB
+MAX_METADATA_BYTES = 1024 * 1024
+MODEL_HASH = "model_sha256"  # in metadata.json: the hash of the model.txt saved with it
 MODEL_FORMAT = "plan-shoot bottleneck model 1"
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent / "default_model"
 
@@ -416,9 +420,13 @@ def save(model: TrainedModel, directory: str | Path) -> Path:
         raise InputError([Problem(str(target), "is a file; the model goes into a folder")])
     try:
         target.mkdir(parents=True, exist_ok=True)
-        _write_atomically(target / MODEL_FILE, model.booster.model_to_string())
+        model_text = model.booster.model_to_string()
+        # The metadata names its model file by hash, and is written second: a save killed
+        # between the two replaces leaves a pair that ``load`` refuses, not a mismatched model.
+        metadata = {**model.metadata, MODEL_HASH: _sha256(model_text)}
+        _write_atomically(target / MODEL_FILE, model_text)
         _write_atomically(target / METADATA_FILE,
-                          json.dumps(model.metadata, indent=2, ensure_ascii=False) + "\n")
+                          json.dumps(metadata, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         raise InputError([Problem(str(target), f"cannot write the model there "
                                                f"({error.strerror})")]) from error
@@ -444,15 +452,28 @@ def load(directory: str | Path) -> TrainedModel:
         When the folder holds no model, or one made for other features.
     """
     folder = Path(directory)
-    texts = {}
-    for name in (MODEL_FILE, METADATA_FILE):
-        try:
-            texts[name] = (folder / name).read_text(encoding="utf-8")
-        except OSError as error:
-            raise InputError([Problem(str(folder / name),
-                                      f"cannot read the bottleneck model ({error.strerror}); "
-                                      "train one with plan-shoot train")]) from error
+    texts = {name: _read_model_file(folder / name, limit)
+             for name, limit in ((MODEL_FILE, MAX_MODEL_BYTES),
+                                 (METADATA_FILE, MAX_METADATA_BYTES))}
     return _from_texts(texts[MODEL_FILE], texts[METADATA_FILE], str(folder))
+
+
+def _read_model_file(path: Path, limit: int) -> str:
+    """The text of a file of a model folder, refused when it is larger than any model saved
+    by ``save`` or is not UTF-8 text."""
+    try:
+        if path.stat().st_size > limit:
+            raise InputError([Problem(str(path), f"is larger than {limit // 1024 // 1024} MB; "
+                                                 "it is not a bottleneck model saved by "
+                                                 "plan-shoot train")])
+        return path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise InputError([Problem(str(path), f"cannot read the bottleneck model "
+                                             f"({error.strerror}); train one with plan-shoot "
+                                             "train")]) from error
+    except UnicodeDecodeError as error:
+        raise InputError([Problem(str(path), "is not text; it is not a bottleneck model saved "
+                                             "by plan-shoot train")]) from error
 
 
 def load_default() -> TrainedModel:
@@ -469,6 +490,10 @@ def _from_texts(model_text: str, metadata_text: str, where: str) -> TrainedModel
     except json.JSONDecodeError as error:
         raise InputError([Problem(f"{where}/{METADATA_FILE}",
                                   f"is not valid JSON ({error.msg})")]) from error
+    except (ValueError, RecursionError) as error:  # a 5,000-digit number, deep nesting
+        raise InputError([Problem(f"{where}/{METADATA_FILE}",
+                                  "is not the metadata of a bottleneck model (it nests too "
+                                  "deep or holds a number too long)")]) from error
     if not isinstance(metadata, dict) or metadata.get("format") != MODEL_FORMAT:
         raise InputError([Problem(f"{where}/{METADATA_FILE}",
                                   f'is not a plan-shoot bottleneck model ("{MODEL_FORMAT}")')])
@@ -484,4 +509,13 @@ def _from_texts(model_text: str, metadata_text: str, where: str) -> TrainedModel
     if booster.feature_name() != [_booster_name(f) for f in FEATURES]:
         raise InputError([Problem(f"{where}/{MODEL_FILE}",
                                   "its features do not match metadata.json; train it again")])
+    expected = metadata.pop(MODEL_HASH, None)  # absent from models saved before it was added
+    if expected is not None and expected != _sha256(model_text):
+        raise InputError([Problem(f"{where}/{MODEL_FILE}",
+                                  f"is not the model {METADATA_FILE} describes (a save was "
+                                  "interrupted); train it again")])
     return TrainedModel(booster, metadata)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

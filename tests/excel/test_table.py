@@ -56,3 +56,41 @@ def test_a_column_named_twice_and_a_bad_cell_are_located() -> None:
     assert second.values == {"id": "2"} and second.failed == {"name"}
     assert [p.where for p in findings.problems] == ["Cast!C1", "Cast!D2", "Cast!B3"]
     assert "like column A" in findings.problems[0].message
+
+
+def test_a_headerless_column_between_headers_is_a_problem_at_its_header_cell() -> None:
+    """Tests D9: a merged header (``A1:C1``) blanks B1 and C1; their values must not be dropped
+    in silence (the plan would cost less than it should), while a note column beside the
+    headers stays a notice."""
+    sheet = SheetData("Cast", ((1, ("id", None, None, "minor", None)),
+                               (2, ("1", "Ana", "Eva", "no", "a note"))), frozenset())
+    findings = Findings()
+    read_table(sheet, CAST, ParseContext(), findings)
+    assert [problem.where for problem in findings.problems] == ["Cast!B1", "Cast!C1"]
+    assert all("merged header" in problem.message for problem in findings.problems)
+    assert findings.notices == ["Cast!E1: a column without a header holds values; they are "
+                                "ignored"]
+
+
+def test_a_sheet_cut_at_the_row_cap_gives_only_that_problem() -> None:
+    """Tests that the rows read up to the cap are not parsed into a partial sheet's problems."""
+    sheet = SheetData("Cast", ((1, ("id", "minor")), (2, ("1", "maybe"))), frozenset(),
+                      too_many_rows=True, max_rows=1)
+    findings = Findings()
+    assert read_table(sheet, CAST, ParseContext(), findings) == []
+    assert [str(problem) for problem in findings.problems] == [
+        "Cast: more than 1 rows; a breakdown sheet may have at most that many (blank "
+        "rows count: delete the empty rows below the last one)"]
+
+
+def test_a_column_under_a_merged_header_is_a_problem_even_at_the_edge() -> None:
+    """Tests that a merge read from the workbook (``D1:E1``, past the last header) makes the
+    headerless column a problem naming the merge, where position alone would say a note."""
+    sheet = SheetData("Cast", ((1, ("id", "name", "minor", "max_hours", None)),
+                               (2, ("1", "Ana", "no", "10", "12"))), frozenset(),
+                      header_merges=("D1:E1",))
+    findings = Findings()
+    read_table(sheet, CAST, ParseContext(), findings)
+    assert [str(problem) for problem in findings.problems] == [
+        "Cast!E1: this column holds values but its header is merged into D1:E1; unmerge the "
+        "header cells and give each column its own header"]

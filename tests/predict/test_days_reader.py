@@ -65,7 +65,8 @@ def test_too_many_rows_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     path = write_workbook(tmp_path / "h.xlsx", HISTORY_HEADER, two_productions())
     monkeypatch.setattr(source, "MAX_ROWS_PER_SHEET", 2)
     assert problems(read_history, path) == [
-        "Days: more than 2 rows; a breakdown sheet may have at most that many"]
+        "Days: more than 2 rows; a breakdown sheet may have at most that many (blank "
+        "rows count: delete the empty rows below the last one)"]
 
 
 def test_a_formula_without_a_saved_value_is_located_not_evaluated(tmp_path: Path) -> None:

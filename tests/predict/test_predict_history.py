@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,12 @@ from openpyxl.utils import get_column_letter
 from scheduler.day_facts import FEATURE_NAMES
 from scheduler.errors import InputError
 from scheduler.excel.days import read_days, read_history
+from scheduler.predict.history import PRODUCTION
 from tests.helpers.history import (
     EXAMPLE_HISTORY,
     HISTORY_HEADER,
     history_row,
+    synthetic_history,
     two_productions,
     write_workbook,
 )
@@ -160,3 +163,16 @@ def test_read_days_needs_features_only(tmp_path: Path) -> None:
     sheet = read_days(write_workbook(tmp_path / "d.xlsx", header, rows))
     assert sheet.rows == (2, 4)  # the empty row 3 is skipped
     assert sheet.features["Night"].tolist() == [0.0, 1.0]
+
+
+def test_production_groups_are_small_numbers_in_name_order() -> None:
+    """Tests D7: one 32,767-character production name no longer widens every day's group (a
+    fixed-width text array took gigabytes); the groups follow the sorted names."""
+    history = synthetic_history()
+    frame = history.frame.copy()
+    first = frame[PRODUCTION].iloc[0]
+    frame[PRODUCTION] = frame[PRODUCTION].replace(first, "z" * 32_767)
+    groups = replace(history, frame=frame).groups
+    assert groups.dtype.kind == "i" and groups.itemsize <= 8
+    names = sorted(frame[PRODUCTION].unique())
+    assert [names[code] for code in groups] == list(frame[PRODUCTION])

@@ -141,3 +141,15 @@ def test_default_model_is_the_example_history_model() -> None:
     flagged = probabilities >= model.threshold
     # The flagged days of the training history overran far more often than the rest.
     assert history.labels[flagged].mean() > 2 * history.labels[~flagged].mean()
+
+
+def test_a_model_file_from_another_save_is_refused(model: TrainedModel, tmp_path: Path) -> None:
+    """Tests D16: a save killed between its two replaces leaves the new model.txt beside the
+    old metadata.json; load refuses the pair instead of using a model its metadata misdescribes."""
+    folder = save(model, tmp_path / "model")
+    old_metadata = (folder / METADATA_FILE).read_text()
+    other = train(synthetic_history(), seed=1)
+    save(other, folder)
+    (folder / METADATA_FILE).write_text(old_metadata)  # as if killed after model.txt
+    with pytest.raises(InputError, match=r"is not the model metadata\.json describes"):
+        load(folder)

@@ -60,6 +60,9 @@ def parse_json(raw: bytes, name: str = "the USS file") -> Any:
     except UnicodeDecodeError as error:
         raise _refused(name, f"is not UTF-8 text (byte {error.start}); a USS file is JSON text"
                        ) from None
+    if not text.strip():
+        raise _refused(name, "is empty; a USS file is JSON as ThinkCrew, Cinapse or G-Casper "
+                             "export it")
     if _nesting_depth(text) > MAX_NESTING:
         raise _refused(name, f"nests objects and arrays more than {MAX_NESTING} deep; it is "
                              "not a USS schedule")
