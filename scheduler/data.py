@@ -212,6 +212,24 @@ class Settings(_Entity):
     currency: str = "USD"
     time_limit_s: float = Field(default=60.0, gt=0)
     bottleneck_day_cost: int | None = Field(default=None, ge=0)
+    change_cost: int | None = Field(default=None, ge=0)
+
+    @property
+    def scene_move_cost(self) -> int:
+        """What moving one scene off its day in the current schedule costs (``change_cost``).
+
+        Default: a tenth of a crew day.  A move re-books the scene's cast, location and crew;
+        past the frozen horizon that costs no penalty by contract, but it exposes the production
+        to a late cancellation (a SAG day performer cancelled after noon the day before is
+        paid the day; an IATSE call cancelled after 6 pm the day before pays 8 hours), and it
+        costs the re-confirmations and revised call sheets.  A tenth of a crew day prices
+        that exposure without outweighing a real saving (a shoot day less, a cast hold day
+        less).  0 re-plans for cost alone.  Only a re-plan has a current schedule to move
+        scenes off; an ordinary plan never pays it.
+        """
+        if self.change_cost is not None:
+            return self.change_cost
+        return self.crew_day_cost // 10
 
     @property
     def bottleneck_cost(self) -> int:
@@ -231,8 +249,12 @@ class Production(BaseModel):
 
     Derived facts (the calendar, each scene's minutes and length in shoot days, lookups by id)
     are cached properties; they are not part of the JSON form, and neither are ``notices`` (what
-    the reader wants the user to know) and ``places`` (where the reader found each entity, for
-    problems to be shown there).
+    the reader wants the user to know), ``places`` (where the reader found each entity, for
+    problems to be shown there) and ``current_plan``.
+
+    ``current_plan`` is the schedule a re-plan starts from: (scene id, first shoot date) pairs.
+    Each scene of it planned on another first date costs ``Settings.scene_move_cost``; it is
+    empty for an ordinary plan, which then costs what it always did.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -247,6 +269,7 @@ class Production(BaseModel):
     calendar_entries: tuple[CalendarEntry, ...] = ()
     notices: tuple[str, ...] = Field(default=(), exclude=True)
     places: Places | None = Field(default=None, exclude=True, repr=False)
+    current_plan: tuple[tuple[str, date], ...] = Field(default=(), exclude=True)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Production:
         """A copy whose derived facts (cached properties) are computed afresh."""
@@ -277,6 +300,13 @@ class Production(BaseModel):
             days_off=days_off,
             extra_work_dates=extra_work,
         )
+
+    @cached_property
+    def current_dates(self) -> dict[str, date]:
+        """Scene id -> first shoot date in the current schedule, for the scenes of this
+        production that ``current_plan`` places (a cut scene cannot move)."""
+        return {scene_id: when for scene_id, when in self.current_plan
+                if scene_id in self.scene_by_id}
 
     @cached_property
     def scene_by_id(self) -> dict[str, Scene]:

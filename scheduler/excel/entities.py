@@ -50,7 +50,7 @@ SETTINGS_FIELDS = {
     "max_locations_per_day": "max_locations_per_day", "allow_split_days": "allow_split_days",
     "night_turnaround": "night_turnaround", "drop_pickup_min_days": "drop_pickup_min_days",
     "budget": "budget", "currency": "currency", "time_limit_s": "time_limit_s",
-    "bottleneck_day_cost": "bottleneck_day_cost",
+    "bottleneck_day_cost": "bottleneck_day_cost", "change_cost": "change_cost",
 }
 SCENE_FIELDS = {
     "int_ext": "int_ext", "day_night": "day_night", "set": "set_name", "location": "location",

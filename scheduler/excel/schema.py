@@ -226,6 +226,11 @@ PRODUCTION = SheetSpec(
                "much cost for one expected overrun day less; 0 ignores risk (default: 3 h of "
                "overtime plus a tenth of crew_day_cost)",
                ("risk cost", "bottleneck cost", "overrun cost", "cost of a bottleneck day")),
+        Column("change_cost", Kind.MONEY,
+               "a re-plan's price for each scene moved off its day in the current schedule "
+               "(default: a tenth of crew_day_cost, the exposure to a late cancellation); 0 "
+               "re-plans for cost alone",
+               ("move cost per scene", "cost of a change", "scene move cost", "change price")),
         Column("date_format", Kind.DATE_FORMAT,
                "how text dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY",
                ("date format",)),
