@@ -287,6 +287,9 @@ SCENES = SheetSpec(
                ("description", "desc", "summary", "one line", "one liner", "oneliner")),
         Column("story_day", Kind.TEXT, "story day, kept for reports",
                ("script day", "day of story", "sd")),
+        Column("status", Kind.TEXT,
+               "omitted: cut from the script (keep the row: ids are never renumbered); "
+               "empty for a scene to shoot", ("scene status",)),
     ),
 )
 
