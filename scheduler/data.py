@@ -28,6 +28,8 @@ from .subjects import EntityKind, Places, Subject
 
 MINUTES_PER_HOUR = 60
 EIGHTHS_PER_PAGE = 8
+# The pay of a crew call cancelled late (IATSE: notice after 6 pm the day before pays 8 hours).
+LATE_CANCELLATION_MINUTES = 8 * MINUTES_PER_HOUR
 
 
 class IntExt(StrEnum):
@@ -218,18 +220,18 @@ class Settings(_Entity):
     def scene_move_cost(self) -> int:
         """What moving one scene off its day in the current schedule costs (``change_cost``).
 
-        Default: a tenth of a crew day.  A move re-books the scene's cast, location and crew;
-        past the frozen horizon that costs no penalty by contract, but it exposes the production
-        to a late cancellation (a SAG day performer cancelled after noon the day before is
-        paid the day; an IATSE call cancelled after 6 pm the day before pays 8 hours), and it
-        costs the re-confirmations and revised call sheets.  A tenth of a crew day prices
-        that exposure without outweighing a real saving (a shoot day less, a cast hold day
-        less).  0 re-plans for cost alone.  Only a re-plan has a current schedule to move
-        scenes off; an ordinary plan never pays it.
+        Default: eight hours of the crew day (``crew_day_cost`` x 8 h / ``standard_day``), the
+        price of a late-cancelled call.  A move re-books the scene's cast, location and crew,
+        and each re-booking risks what the contracts charge for a late change: an IATSE call
+        cancelled after 6 pm the day before pays 8 hours, a SAG day performer cancelled after
+        noon the day before is paid the day.  So a move must save about that much to be made:
+        the re-plan changes what a rule or a real saving demands, not what a search happens
+        to reshuffle.  0 re-plans for cost alone.  Only a re-plan has a current schedule to
+        move scenes off; an ordinary plan never pays it.
         """
         if self.change_cost is not None:
             return self.change_cost
-        return self.crew_day_cost // 10
+        return self.crew_day_cost * LATE_CANCELLATION_MINUTES // self.standard_day_minutes
 
     @property
     def bottleneck_cost(self) -> int:

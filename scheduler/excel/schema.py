@@ -228,7 +228,7 @@ PRODUCTION = SheetSpec(
                ("risk cost", "bottleneck cost", "overrun cost", "cost of a bottleneck day")),
         Column("change_cost", Kind.MONEY,
                "a re-plan's price for each scene moved off its day in the current schedule "
-               "(default: a tenth of crew_day_cost, the exposure to a late cancellation); 0 "
+               "(default: 8 hours of crew_day_cost, the pay of a late-cancelled call); 0 "
                "re-plans for cost alone",
                ("move cost per scene", "cost of a change", "scene move cost", "change price")),
         Column("date_format", Kind.DATE_FORMAT,

@@ -12,12 +12,13 @@ from datetime import date
 from ..bounds import lower_bound
 from ..config import SolverConfig
 from ..data import Production
+from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
 from ..revision import WGA_COLOURS, ChangeReport, Revision, revision_name
 from ..search import NeighbourhoodSearch
 from ..solution import Schedule, Solution
 from ..solve import solve
-from ..validate import evaluate
+from ..validate import evaluate, validate
 from .changes import change_report
 from .prepare import PreparedReplan, prepare_replan
 from .progress import SceneProgress
@@ -27,7 +28,7 @@ logger = logging.getLogger("scheduler")
 # Share of the time limit the from-scratch plan (the price of stability) gets, when made.
 SCRATCH_SHARE = 1 / 3
 # Share of the re-plan's time its warm start (the current plan repaired) may take, at most.
-REPAIR_SHARE = 0.2
+REPAIR_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -198,11 +199,26 @@ def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
     guide = Solution(start_day=draft)
     if not stuck:
         return guide
-    search = NeighbourhoodSearch(production, config)
-    repaired = search.repair(guide, stuck, max(0.1, REPAIR_SHARE * config.time_limit))
+    limit = max(0.1, REPAIR_SHARE * config.time_limit)
+    repaired = NeighbourhoodSearch(production, config).repair(guide, stuck, limit / 2)
+    if repaired is None:
+        repaired = _least_change(production, guide, config, limit / 2)
     logger.info("re-plan: warm start %s around %d scenes", "repaired" if repaired else
                 "not repaired", len(stuck))
     return repaired or guide
+
+
+def _least_change(production: Production, guide: Solution, config: SolverConfig,
+                  time_limit: float) -> Solution | None:
+    """The whole model, its objective with the change cost, hinted with the current plan:
+    CP-SAT repairs a hint that breaks a few rules with few moves, where a neighbourhood around
+    the broken scenes may hold no schedule at all."""
+    model = ShootingModel(production)
+    model.hint(guide)
+    outcome = model.solve(config.model_copy(update={"time_limit": time_limit}))
+    if outcome.solution is None or validate(production, outcome.solution):
+        return None
+    return outcome.solution
 
 
 def plan_from_scratch(production: Production, current: Mapping[str, date], replan_from: date,

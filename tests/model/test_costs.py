@@ -255,10 +255,10 @@ def test_an_ordinary_plan_pays_no_change_cost() -> None:
     assert solve_optimal(prod).objective == 100 * COST_SCALE
 
 
-def test_the_default_change_cost_is_a_tenth_of_a_crew_day() -> None:
-    """Tests the default of ``change_cost``: 1000 a crew day gives 100 a scene moved."""
-    prod = production([scene("1")], crew_day_cost=1000)
-    assert prod.settings.scene_move_cost == 100
+def test_the_default_change_cost_is_eight_hours_of_the_crew_day() -> None:
+    """Tests the default of ``change_cost``: 1100 a crew day of 11 h gives 800 a scene moved."""
+    prod = production([scene("1")], crew_day_cost=1100)
+    assert prod.settings.scene_move_cost == 800
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
