@@ -184,9 +184,9 @@ def _current_if_valid(prepared: PreparedReplan,
 def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
                config: SolverConfig) -> Solution:
     """The current plan with the scenes it can no longer keep (a date gone, a start no longer
-    allowed, new scenes and parts) re-placed around them by a repair of the neighbourhood
-    search, for ``REPAIR_SHARE`` of the time; the plan itself, as a guide, when the repair
-    finds nothing."""
+    allowed, new scenes and parts) re-placed with the fewest moves the whole model finds in
+    half of ``REPAIR_SHARE`` of the time, else by a repair of the neighbourhood search around
+    them (any schedule near the plan); the plan itself, as a guide, when neither finds one."""
     production = prepared.production
     draft = current_solution(production, current).start_day
     stuck = []
@@ -200,9 +200,9 @@ def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
     if not stuck:
         return guide
     limit = max(0.1, REPAIR_SHARE * config.time_limit)
-    repaired = NeighbourhoodSearch(production, config).repair(guide, stuck, limit / 2)
+    repaired = _least_change(production, guide, config, limit / 2)
     if repaired is None:
-        repaired = _least_change(production, guide, config, limit / 2)
+        repaired = NeighbourhoodSearch(production, config).repair(guide, stuck, limit / 2)
     logger.info("re-plan: warm start %s around %d scenes", "repaired" if repaired else
                 "not repaired", len(stuck))
     return repaired or guide
@@ -211,8 +211,8 @@ def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
 def _least_change(production: Production, guide: Solution, config: SolverConfig,
                   time_limit: float) -> Solution | None:
     """The whole model, its objective with the change cost, hinted with the current plan:
-    CP-SAT repairs a hint that breaks a few rules with few moves, where a neighbourhood around
-    the broken scenes may hold no schedule at all."""
+    CP-SAT repairs a hint that breaks a few rules with few moves (a neighbourhood around the
+    broken scenes may hold no schedule at all, or one that moves every scene in it)."""
     model = ShootingModel(production)
     model.hint(guide)
     outcome = model.solve(config.model_copy(update={"time_limit": time_limit}))

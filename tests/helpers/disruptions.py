@@ -36,15 +36,21 @@ def lost_day(production: Production, current: Mapping[str, date],
 def lead_ill(production: Production, current: Mapping[str, date],
              replan_from: date) -> tuple[Production, tuple[SceneProgress, ...]]:
     """The cast member in most scenes is ill on three shoot dates from the second after the
-    frozen day (the first date is kept clear: a scene whose other cast can only work then
-    would have no day at all)."""
+    frozen day, or later when a scene pinned to one of them (or one whose other cast can only
+    work then) would have no day at all."""
     counts = Counter(cast_id for scene in production.scenes for cast_id in scene.cast)
     lead_id = counts.most_common(1)[0][0]
-    ill = tuple(open_dates(current, replan_from)[1:4])
-    cast = tuple(member.model_copy(update={"availability": member.availability.model_copy(
-        update={"unavailable": tuple(sorted({*member.availability.unavailable, *ill}))})})
-        if member.id == lead_id else member for member in production.cast)
-    return production.model_copy(update={"cast": cast}).check(), ()
+    after = open_dates(current, replan_from)
+    for first in range(1, len(after) - 3):
+        ill = tuple(after[first:first + 3])
+        cast = tuple(member.model_copy(update={"availability": member.availability.model_copy(
+            update={"unavailable": tuple(sorted({*member.availability.unavailable, *ill}))})})
+            if member.id == lead_id else member for member in production.cast)
+        try:
+            return production.model_copy(update={"cast": cast}).check(), ()
+        except InputError:
+            continue  # a scene pinned to one of those dates: the lead is ill later
+    raise ValueError("the lead cannot be ill three days without leaving a scene no day")
 
 
 def location_lost(production: Production, current: Mapping[str, date],
