@@ -127,8 +127,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         scratch = None
     else:
         hint = warm_start(prepared, current.dates, replan_config)
-        result = solve(prepared.production, replan_config, hint=hint, on_progress=on_progress,
-                       stop=stop)
+        result = solve(prepared.production, _rest_of(replan_config, began), hint=hint,
+                       on_progress=on_progress, stop=stop)
         scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
                                      scratch_config, stop)
                    if scratch_config is not None else None)
@@ -149,6 +149,15 @@ def _shares(config: SolverConfig, compare: bool) -> tuple[SolverConfig, SolverCo
     scratch = config.time_limit * SCRATCH_SHARE
     return (config.model_copy(update={"time_limit": config.time_limit - scratch}),
             config.model_copy(update={"time_limit": scratch}))
+
+
+def _rest_of(config: SolverConfig, began: float) -> SolverConfig:
+    """What is left of the re-plan's time after its warm start (the wall clock: in
+    deterministic mode each stage counts its own deterministic time)."""
+    if config.deterministic:
+        return config
+    left = max(0.1, config.time_limit - (time.monotonic() - began))
+    return config.model_copy(update={"time_limit": left})
 
 
 def current_solution(production: Production, current: Mapping[str, date]) -> Solution:
