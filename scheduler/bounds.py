@@ -637,6 +637,22 @@ def resource_paid_days(production: Production, windows: dict[str, SceneWindow],
     return window.days_needed
 
 
+# ----- a re-plan's changes ---------------------------------------------------------------------------
+
+
+def forced_changes(production: Production) -> int:
+    """Scenes of the current schedule (a re-plan's) that must move: their current date is
+    not a start day they may have now (0 for an ordinary plan)."""
+    calendar = production.calendar
+    forced = 0
+    for scene_id, when in production.current_dates.items():
+        day = calendar.day_of(when)
+        scene = production.scene_by_id[scene_id]
+        if day is None or day not in production.allowed_start_days(scene):
+            forced += 1
+    return forced
+
+
 # ----- the whole bound --------------------------------------------------------------------------
 
 
@@ -667,6 +683,7 @@ def lower_bound(production: Production) -> CostBound:
         "locations": sum(b.cost for b in locations.values()),
         "moves": company_moves_bound(production, windows, location_days),
         **resource_cost,
+        "changes": forced_changes(production) * production.settings.scene_move_cost * COST_SCALE,
     }
     assert tuple(by_category) == COST_CATEGORIES
     return CostBound(

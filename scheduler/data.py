@@ -28,6 +28,8 @@ from .subjects import EntityKind, Places, Subject
 
 MINUTES_PER_HOUR = 60
 EIGHTHS_PER_PAGE = 8
+# The pay of a crew call cancelled late (IATSE: notice after 6 pm the day before pays 8 hours).
+LATE_CANCELLATION_MINUTES = 8 * MINUTES_PER_HOUR
 
 
 class IntExt(StrEnum):
@@ -212,6 +214,24 @@ class Settings(_Entity):
     currency: str = "USD"
     time_limit_s: float = Field(default=60.0, gt=0)
     bottleneck_day_cost: int | None = Field(default=None, ge=0)
+    change_cost: int | None = Field(default=None, ge=0)
+
+    @property
+    def scene_move_cost(self) -> int:
+        """What moving one scene off its day in the current schedule costs (``change_cost``).
+
+        Default: eight hours of the crew day (``crew_day_cost`` x 8 h / ``standard_day``), the
+        price of a late-cancelled call.  A move re-books the scene's cast, location and crew,
+        and each re-booking risks what the contracts charge for a late change: an IATSE call
+        cancelled after 6 pm the day before pays 8 hours, a SAG day performer cancelled after
+        noon the day before is paid the day.  So a move must save about that much to be made:
+        the re-plan changes what a rule or a real saving demands, not what a search happens
+        to reshuffle.  0 re-plans for cost alone.  Only a re-plan has a current schedule to
+        move scenes off; an ordinary plan never pays it.
+        """
+        if self.change_cost is not None:
+            return self.change_cost
+        return self.crew_day_cost * LATE_CANCELLATION_MINUTES // self.standard_day_minutes
 
     @property
     def bottleneck_cost(self) -> int:
@@ -231,8 +251,12 @@ class Production(BaseModel):
 
     Derived facts (the calendar, each scene's minutes and length in shoot days, lookups by id)
     are cached properties; they are not part of the JSON form, and neither are ``notices`` (what
-    the reader wants the user to know) and ``places`` (where the reader found each entity, for
-    problems to be shown there).
+    the reader wants the user to know), ``places`` (where the reader found each entity, for
+    problems to be shown there) and ``current_plan``.
+
+    ``current_plan`` is the schedule a re-plan starts from: (scene id, first shoot date) pairs.
+    Each scene of it planned on another first date costs ``Settings.scene_move_cost``; it is
+    empty for an ordinary plan, which then costs what it always did.
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -247,6 +271,7 @@ class Production(BaseModel):
     calendar_entries: tuple[CalendarEntry, ...] = ()
     notices: tuple[str, ...] = Field(default=(), exclude=True)
     places: Places | None = Field(default=None, exclude=True, repr=False)
+    current_plan: tuple[tuple[str, date], ...] = Field(default=(), exclude=True)
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Production:
         """A copy whose derived facts (cached properties) are computed afresh."""
@@ -277,6 +302,13 @@ class Production(BaseModel):
             days_off=days_off,
             extra_work_dates=extra_work,
         )
+
+    @cached_property
+    def current_dates(self) -> dict[str, date]:
+        """Scene id -> first shoot date in the current schedule, for the scenes of this
+        production that ``current_plan`` places (a cut scene cannot move)."""
+        return {scene_id: when for scene_id, when in self.current_plan
+                if scene_id in self.scene_by_id}
 
     @cached_property
     def scene_by_id(self) -> dict[str, Scene]:

@@ -90,6 +90,7 @@ class CostUnit(StrEnum):
     HOUR = "hour"  # overtime
     MOVE = "move"  # company moves
     VISIT = "visit"  # a location's move-in, once per run of consecutive days there
+    SCENE = "scene"  # a scene moved off its day in the current schedule (a re-plan)
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,8 @@ class CostLine:
     amount: int
 
 
-COST_CATEGORIES = ("crew", "overtime", "cast", "locations", "moves", "crew_special", "equipment")
+COST_CATEGORIES = ("crew", "overtime", "cast", "locations", "moves", "crew_special", "equipment",
+                   "changes")
 
 
 class Schedule:
@@ -279,6 +281,7 @@ class Schedule:
             + self._location_cost_lines()
             + self._move_cost_lines()
             + self._resource_cost_lines()
+            + self._change_cost_lines()
         )
 
     def _crew_cost_lines(self) -> list[CostLine]:
@@ -351,6 +354,28 @@ class Schedule:
                                           resource.daily_rate,
                                           days * resource.daily_rate * COST_SCALE))
         return lines
+
+    @cached_property
+    def moved_scenes(self) -> list[Scene]:
+        """Scenes of the current schedule (``Production.current_plan``) whose first shoot date
+        is another here; empty for an ordinary plan."""
+        current = self.production.current_dates
+        moved = []
+        for scene in self.production.scenes:
+            start = self.solution.start_day.get(scene.id)
+            if scene.id not in current or start is None or start not in self.calendar.days:
+                continue
+            if self.calendar.date_of(start) != current[scene.id]:
+                moved.append(scene)
+        return moved
+
+    def _change_cost_lines(self) -> list[CostLine]:
+        rate = self.production.settings.scene_move_cost
+        moved = len(self.moved_scenes)
+        if not moved:
+            return []
+        return [CostLine("changes", "scenes moved", moved, CostUnit.SCENE, rate,
+                         moved * rate * COST_SCALE)]
 
     @cached_property
     def cost_by_category(self) -> dict[str, int]:

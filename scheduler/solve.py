@@ -280,9 +280,11 @@ def _stopped(stop: threading.Event | None) -> bool:
 def _is_pure_order(production: Production) -> bool:
     """A production whose schedule is just a scene order gets the dedicated sequencing search.
 
-    The budget is left to the CP-SAT model, which can prove a budget infeasible.
+    The budget is left to the CP-SAT model, which can prove a budget infeasible, and a
+    re-plan's change cost to the model too (the sequencing search does not price moves).
     """
-    return production.settings.budget is None and is_sequencing_problem(production)
+    return (production.settings.budget is None and not production.current_plan
+            and is_sequencing_problem(production))
 
 
 def _solve_as_order(production: Production, config: SolverConfig, baseline: Schedule | None,

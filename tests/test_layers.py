@@ -26,7 +26,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.search",),
     ("scheduler.solve",),
     ("scheduler.predict",),  # the predictor: features in, risk out (no file I/O)
-    ("scheduler.planning", "scheduler.plan_json"),
+    ("scheduler.planning", "scheduler.plan_json", "scheduler.replan"),
     # the facts that every writer shows (workbook, web page, JSON, terminal)
     ("scheduler.report", "scheduler.export_json", "scheduler.overview"),
     ("scheduler.excel",),

@@ -50,7 +50,7 @@ SETTINGS_FIELDS = {
     "max_locations_per_day": "max_locations_per_day", "allow_split_days": "allow_split_days",
     "night_turnaround": "night_turnaround", "drop_pickup_min_days": "drop_pickup_min_days",
     "budget": "budget", "currency": "currency", "time_limit_s": "time_limit_s",
-    "bottleneck_day_cost": "bottleneck_day_cost",
+    "bottleneck_day_cost": "bottleneck_day_cost", "change_cost": "change_cost",
 }
 SCENE_FIELDS = {
     "int_ext": "int_ext", "day_night": "day_night", "set": "set_name", "location": "location",
@@ -72,6 +72,9 @@ ID_FIELD = "id"
 SCENE_LIST_FIELDS = ("cast", "crew", "equipment", "tags")
 # The columns of an entity's ``Availability`` (same names in the model).
 AVAILABILITY_FIELDS = ("available_from", "available_to", "unavailable")
+# A Scenes row's ``status``: cut from the script, or to shoot.
+OMITTED_STATUSES = frozenset({"omitted", "omit", "cut"})
+ACTIVE_STATUSES = frozenset({"active", "to shoot", "scheduled", "revised", "new", "added"})
 _SCENE_PLACE_FIELDS = {**SCENE_FIELDS, SCENE_ID_FIELD: ID_FIELD}
 
 
@@ -108,12 +111,18 @@ def _check_day_length(record: Record, name: str, findings: Findings) -> None:
 
 
 def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: Lookup,
-                 equipment: Lookup, findings: Findings, places: PlaceRecorder) -> list[Scene]:
-    """Scenes, with cast, location, crew and equipment written as ids or names mapped to ids."""
+                 equipment: Lookup, findings: Findings, places: PlaceRecorder,
+                 omitted: set[str] | None = None) -> list[Scene]:
+    """Scenes, with cast, location, crew and equipment written as ids or names mapped to ids;
+    the ids of scenes whose ``status`` is ``omitted`` go into ``omitted`` instead."""
     scenes = []
     for record in records:
         scene_id = _entity_id(record, SCENE_ID_FIELD, EntityKind.SCENE, findings)
         if scene_id is None:
+            continue
+        if _is_omitted(record, findings):
+            if omitted is not None:
+                omitted.add(scene_id)
             continue
         kwargs = model_values(record, SCENE_FIELDS)
         if "location" in kwargs:
@@ -131,6 +140,19 @@ def build_scenes(records: list[Record], cast: Lookup, locations: Lookup, crew: L
             scenes.append(scene)
             places.add(EntityKind.SCENE, record.origin(), _SCENE_PLACE_FIELDS)
     return scenes
+
+
+def _is_omitted(record: Record, findings: Findings) -> bool:
+    """A scene cut from the script: ``status`` says ``omitted`` (or ``omit``, ``cut``), the
+    script convention that keeps its id; any other status is a problem."""
+    status = " ".join(str(record.get("status", "")).split()).casefold()
+    if status in OMITTED_STATUSES:
+        return True
+    if status and status not in ACTIVE_STATUSES:
+        findings.problem(record.cell("status"), f'status "{record.get("status")}" is not '
+                                                "understood; write omitted for a cut scene, "
+                                                "or leave it empty")
+    return False
 
 
 def build_cast(records: list[Record], findings: Findings,
@@ -170,7 +192,10 @@ def _build_available(model: type[_Available], fields: Mapping[str, str], kind: E
 
 
 def build_constraints(records: list[Record], scenes: Lookup, findings: Findings,
-                      places: PlaceRecorder) -> list[SceneConstraint]:
+                      places: PlaceRecorder,
+                      omitted: set[str] | None = None) -> list[SceneConstraint]:
+    """Rules between scenes; a scene cut from the script (``omitted``) leaves its rules, with
+    a notice."""
     rules = []
     for record in records:
         kind = record.get("kind")
@@ -185,13 +210,31 @@ def build_constraints(records: list[Record], scenes: Lookup, findings: Findings,
                                                   "ignores them")
         # Repeats are kept: the cross-check reports a scene listed twice.
         listed = tuple(scenes.resolve(scene_id, record.cell("scenes"), findings)
-                       for scene_id in record.get("scenes", ()))
+                       for scene_id in record.get("scenes", ())
+                       if not _names_omitted(scene_id, omitted, record, findings))
+        if len(listed) < len(record.get("scenes", ())) and len(listed) < _least_scenes(kind):
+            findings.notice(record.cell("scenes"), f"{kind.value} no longer applies: too few "
+                                                   "of its scenes are left")
+            continue  # its scenes are cut: the rule goes with them
         rule = _construct(SceneConstraint, record, CONSTRAINT_FIELDS, findings, kind=kind,
                           scenes=listed, dates=dates, note=record.get("note", ""))
         if rule is not None:
             rules.append(rule)
             places.add(EntityKind.CONSTRAINT, record.origin(), CONSTRAINT_FIELDS)
     return rules
+
+
+def _least_scenes(kind: ConstraintKind) -> int:
+    return 1 if kind is ConstraintKind.NOT_ON else 2
+
+
+def _names_omitted(scene_id: str, omitted: set[str] | None, record: Record,
+                   findings: Findings) -> bool:
+    if not omitted or scene_id not in omitted:
+        return False
+    findings.notice(record.cell("scenes"), f"scene {scene_id} is omitted; this rule no longer "
+                                           "applies to it")
+    return True
 
 
 def build_calendar(records: list[Record], findings: Findings,

@@ -128,6 +128,7 @@ def _assemble(path: Path, settings_record: Record | None, records: dict[SheetSpe
     crew = build_resources(records.get(CREW, []), EntityKind.CREW, findings, places)
     equipment = build_resources(records.get(EQUIPMENT, []), EntityKind.EQUIPMENT, findings,
                                 places)
+    omitted: set[str] = set()  # scenes cut from the script
     scenes = build_scenes(
         records.get(SCENES, []),
         cast=Lookup(EntityKind.CAST, ((m.id, (m.name, m.character)) for m in cast)),
@@ -136,10 +137,11 @@ def _assemble(path: Path, settings_record: Record | None, records: dict[SheetSpe
         equipment=Lookup(EntityKind.EQUIPMENT, ((item.id, (item.name,)) for item in equipment)),
         findings=findings,
         places=places,
+        omitted=omitted,
     )
     constraints = build_constraints(records.get(CONSTRAINTS, []),
                                     Lookup(EntityKind.SCENE, ((s.id, ()) for s in scenes)),
-                                    findings, places)
+                                    findings, places, omitted)
     calendar_entries = build_calendar(records.get(CALENDAR, []), findings, places)
     if settings is None:
         return None

@@ -226,6 +226,11 @@ PRODUCTION = SheetSpec(
                "much cost for one expected overrun day less; 0 ignores risk (default: 3 h of "
                "overtime plus a tenth of crew_day_cost)",
                ("risk cost", "bottleneck cost", "overrun cost", "cost of a bottleneck day")),
+        Column("change_cost", Kind.MONEY,
+               "a re-plan's price for each scene moved off its day in the current schedule "
+               "(default: 8 hours of crew_day_cost, the pay of a late-cancelled call); 0 "
+               "re-plans for cost alone",
+               ("move cost per scene", "cost of a change", "scene move cost", "change price")),
         Column("date_format", Kind.DATE_FORMAT,
                "how text dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY",
                ("date format",)),
@@ -282,6 +287,9 @@ SCENES = SheetSpec(
                ("description", "desc", "summary", "one line", "one liner", "oneliner")),
         Column("story_day", Kind.TEXT, "story day, kept for reports",
                ("script day", "day of story", "sd")),
+        Column("status", Kind.TEXT,
+               "omitted: cut from the script (keep the row: ids are never renumbered); "
+               "empty for a scene to shoot", ("scene status",)),
     ),
 )
 

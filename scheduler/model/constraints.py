@@ -461,8 +461,9 @@ class ShootConstraints:
 def identical_scene_groups(production: Production) -> list[list[Scene]]:
     """Groups (two or more, in breakdown order) of scenes that no rule or cost tells apart.
 
-    Compared: cast, location, crew, equipment, minutes, light, INT/EXT, windows and pin; a scene
-    named in any row of the Constraints sheet is never grouped.
+    Compared: cast, location, crew, equipment, minutes, light, INT/EXT, windows, pin and the
+    date in a re-plan's current schedule (a move off it costs); a scene named in any row of the
+    Constraints sheet is never grouped.
     """
     constrained = {sid for row in production.constraints for sid in row.scenes}
     groups: dict[tuple[object, ...], list[Scene]] = defaultdict(list)
@@ -473,6 +474,7 @@ def identical_scene_groups(production: Production) -> list[list[Scene]]:
             tuple(sorted(scene.cast)), scene.location, tuple(sorted(scene.crew)),
             tuple(sorted(scene.equipment)), production.scene_minutes(scene), scene.day_night,
             scene.int_ext, scene.earliest, scene.latest, scene.shoot_on,
+            production.current_dates.get(scene.id),
         )
         groups[key].append(scene)
     return [group for group in groups.values() if len(group) > 1]

@@ -47,6 +47,7 @@ class ShootObjective:
             "moves": self._moves(),
             "crew_special": self._resources("crew", self.production.crew),
             "equipment": self._resources("equipment", self.production.equipment),
+            "changes": self._changes(),
         }
         assert tuple(terms) == COST_CATEGORIES
         return terms
@@ -128,6 +129,21 @@ class ShootObjective:
         if cost == 0:
             return 0
         return cost * COST_SCALE * sum(self.variables.moves(day) for day in self.variables.days)
+
+    def _changes(self) -> cp_model.LinearExpr | int:
+        """A re-plan's price of each scene moved off its current day: ``1 - start[s, d]``
+        with ``d`` the scene's current day (a constant 1 when that day is not a start it may
+        have: it must move)."""
+        rate = self.settings.scene_move_cost
+        current = self.production.current_dates
+        if rate == 0 or not current:
+            return 0
+        moved: cp_model.LinearExpr | int = 0
+        for scene_id, when in current.items():
+            day = self.variables.calendar.day_of(when)
+            stays = self.variables.starts[scene_id].get(day) if day is not None else None
+            moved += 1 if stays is None else 1 - stays
+        return rate * COST_SCALE * moved
 
     def _resources(self, kind: str, resources: tuple[Resource, ...]) -> cp_model.LinearExpr | int:
         """Crew (not every-day) and equipment: per day used, or per shoot day of the span."""

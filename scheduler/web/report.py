@@ -23,7 +23,8 @@ _MORE_LABELS = {
 }
 _COST_LABELS = {"crew": "Crew days", "overtime": "Overtime", "cast": "Cast",
                 "locations": "Locations", "moves": "Company moves",
-                "crew_special": "Special crew", "equipment": "Equipment"}
+                "crew_special": "Special crew", "equipment": "Equipment",
+                "changes": "Scenes moved"}
 
 
 def money_text(amount: Decimal | float | int, currency: str) -> str:

@@ -345,3 +345,20 @@ def test_junk_in_any_cell_gives_a_production_or_input_error(sheet: str, row: int
             assert all(p.message for p in error.problems)
         else:
             assert isinstance(result, Production)
+
+
+def test_omitted_scenes_are_cut_and_their_rules_go_with_them(tmp_path: Path) -> None:
+    """Tests the ``status`` column: ``omitted`` (any case) drops the scene, with a notice on
+    each of its rules; a rule left with too few scenes goes; an unknown status is located;
+    ``change_cost`` is read like the other settings."""
+    rows = minimal_rows(change_cost="$250")
+    rows["Scenes"] = [["scene", "pages", "cast", "status"], ["1", 1, "1", None],
+                      ["2", 1, "1", "OMITTED"], ["3", 1, "1", ""], ["4", 1, "1", "omit"]]
+    rows["Constraints"] = [["kind", "scenes"], ["before", "1, 2"], ["same_day", "2, 4"]]
+    production = read_workbook(write_rows(tmp_path / "w.xlsx", rows))
+    assert [scene.id for scene in production.scenes] == ["1", "3"]
+    assert production.constraints == ()
+    assert any("scene 2 is omitted" in notice for notice in production.notices)
+    assert production.settings.change_cost == 250
+    rows["Scenes"][3] = ["3", 1, "1", "maybe"]
+    assert set(problems_of(write_rows(tmp_path / "w2.xlsx", rows))) == {"Scenes!D4"}

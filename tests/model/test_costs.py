@@ -7,7 +7,7 @@ day 15 is Fri 20 Mar.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -213,6 +213,65 @@ def test_model_cost_equals_schedule_cost_for_any_schedule(data: st.DataObject) -
     amount of ``Schedule`` (drops, spans, visits, moves, overtime and the wrap included); an
     invalid schedule's hint is infeasible."""
     prod = data.draw(tiny_productions(max_scenes=5, max_days=8))
+    starts = {s.id: data.draw(st.sampled_from(prod.allowed_start_days(s))) for s in prod.scenes}
+    solution = canonical_order(prod, Solution(start_day=starts))
+    costs = ShootingModel(prod).evaluate(solution)
+    if validate(prod, solution):
+        assert costs is None
+    else:
+        assert costs == Schedule(prod, solution).cost_by_category
+
+
+def test_a_scene_moved_off_the_current_plan_pays_the_change_cost() -> None:
+    """Tests the change cost: scene 2 was on Wednesday in the current plan and Wednesday is now
+    off, so it moves (500 for the move) next to scene 1 on Monday (1 crew day of 100, not 3);
+    scene 1 stays on Monday at no change cost."""
+    prod = production([scene("1"), scene("2")], max_shoot_days=5, crew_day_cost=100,
+                      change_cost=500, holidays=(WED,)).model_copy(
+        update={"current_plan": (("1", MON), ("2", WED))}).check()
+    result = solve_optimal(prod)
+    assert result.objective == (100 + 500) * COST_SCALE
+    assert result.objective == brute_force_cost(prod)
+    assert [s.id for s in Schedule(prod, result.solution).moved_scenes] == ["2"]
+
+
+def test_the_change_cost_keeps_a_dearer_current_plan() -> None:
+    """Tests that a move dearer than its saving is not made: scene 2 on day 3 costs two more
+    crew days (200) than beside scene 1, less than its change cost (500), so the plan stays
+    (300); at a change cost of 50 it moves (100 + 50)."""
+    current = (("1", MON), ("2", WED))
+    dear = production([scene("1"), scene("2")], max_shoot_days=5, crew_day_cost=100,
+                      change_cost=500).model_copy(update={"current_plan": current}).check()
+    assert solve_optimal(dear).objective == 300 * COST_SCALE
+    cheap = dear.model_copy(update={"settings": dear.settings.model_copy(
+        update={"change_cost": 50})})
+    assert solve_optimal(cheap).objective == (100 + 50) * COST_SCALE
+
+
+def test_an_ordinary_plan_pays_no_change_cost() -> None:
+    """Tests that without a current plan the change cost is never paid: 1 crew day."""
+    prod = production([scene("1"), scene("2")], max_shoot_days=5, crew_day_cost=100,
+                      change_cost=500).check()
+    assert solve_optimal(prod).objective == 100 * COST_SCALE
+
+
+def test_the_default_change_cost_is_eight_hours_of_the_crew_day() -> None:
+    """Tests the default of ``change_cost``: 1100 a crew day of 11 h gives 800 a scene moved."""
+    prod = production([scene("1")], crew_day_cost=1100)
+    assert prod.settings.scene_move_cost == 800
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.data())
+def test_model_cost_equals_schedule_cost_with_a_current_plan(data: st.DataObject) -> None:
+    """Tests exactness with a current plan: the model's ``changes`` term (and every other)
+    equals ``Schedule``'s for any valid schedule, the current plan drawn on any calendar
+    date (a date no longer a shoot day forces a move)."""
+    prod = data.draw(tiny_productions(max_scenes=5, max_days=8))
+    dates = [prod.settings.start_date + timedelta(days=k) for k in range(10)]
+    current = tuple((s.id, data.draw(st.sampled_from(dates))) for s in prod.scenes)
+    prod = prod.model_copy(update={"current_plan": current, "settings": prod.settings.model_copy(
+        update={"change_cost": data.draw(st.sampled_from([0, 70]))})})
     starts = {s.id: data.draw(st.sampled_from(prod.allowed_start_days(s))) for s in prod.scenes}
     solution = canonical_order(prod, Solution(start_day=starts))
     costs = ShootingModel(prod).evaluate(solution)

@@ -1,0 +1,259 @@
+"""``plan-shoot replan``: revise the current schedule from a date with the least change, write
+the next revision's workbook and print what changed."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import signal
+import threading
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.live import Live
+from rich.table import Table
+from rich.text import Text
+
+from ..calendar import short_date
+from ..config import SolverConfig
+from ..data import Production
+from ..errors import InputError, Problem
+from ..excel.parse import Bad, parse_date
+from ..excel.progress import read_progress
+from ..excel.writer import write_schedule
+from ..export_json import schedule_to_json
+from ..files import same_file, save_text_atomically
+from ..inputs import is_uss, read_board
+from ..interop.current_schedule import read_current_schedule
+from ..replan import CurrentSchedule, Replan, replan
+from ..result import Progress
+from ..revision import ChangeReport, Revision, SceneChangeKind
+from ..solution import to_money
+from .app import app, exit_code, read_checked, refuse, stderr, stdout, user_errors
+
+PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
+
+
+@app.command(name="replan")
+def replan_command(
+    input_path: Annotated[Path, typer.Argument(metavar="BREAKDOWN.xlsx",
+                                               help="The breakdown as it stands now (edited).")],
+    *,
+    schedule_path: Annotated[Path, typer.Option("--schedule", metavar="CURRENT.xlsx",
+                                                help="The current schedule: a schedule "
+                                                     "workbook plan-shoot wrote, or a USS file "
+                                                     "with --board.")],
+    replan_from: Annotated[str, typer.Option("--from", metavar="DATE",
+                                             help="The first shoot date still to come "
+                                                  "(YYYY-MM-DD).")],
+    freeze: Annotated[int, typer.Option("--freeze", min=0,
+                                        help="Shoot days from --from that keep their scenes "
+                                             "(their call sheets are out).")] = 1,
+    output: Annotated[Path | None, typer.Option("--output", "-o", metavar="REVISED.xlsx",
+                                                help="Revised schedule workbook (default: "
+                                                     "BREAKDOWN_revised.xlsx beside the "
+                                                     "breakdown).")] = None,
+    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.1,
+                                                     help="Seconds of search (default: the "
+                                                          "workbook's time_limit_s).")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=0,
+                                         help="Search workers; 0 = one per core.")] = 0,
+    deterministic: Annotated[bool, typer.Option("--deterministic",
+                                                help="One worker, fixed seed: repeatable.")
+                             ] = False,
+    json_path: Annotated[Path | None, typer.Option("--json", metavar="OUT.json",
+                                                   help="Also write the revised schedule and "
+                                                        "its changes as JSON.")] = None,
+    board: Annotated[str | None, typer.Option("--board", metavar="NAME",
+                                              help="The stripboard of a USS --schedule.")
+                     ] = None,
+) -> None:
+    """Re-plan mid-shoot: keep what was shot and the frozen days, move as few scenes as
+    possible, write the next coloured revision and print what changed."""
+    start = _date_option(replan_from)
+    production = read_checked(input_path)
+    target = output or input_path.with_name(f"{input_path.stem}_revised.xlsx")
+    for given in (input_path, schedule_path):
+        if same_file(target, given):
+            refuse(f"{target} is an input; choose another output")
+    current = _current(schedule_path, board, production)
+    with user_errors(input_path):
+        progress = () if is_uss(input_path) else read_progress(input_path, production)
+    config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
+                          workers=workers, deterministic=deterministic)
+    with user_errors(input_path):
+        outcome = _replan_live(production, current, start, freeze, progress, config)
+    result = outcome.result
+    if result.schedule is not None:
+        with user_errors(writing=target):
+            written = _write_workbook(outcome, target, input_path)
+        if json_path is not None:
+            with user_errors(writing=json_path):
+                save_text_atomically(json_path, _json_of(outcome))
+        _print_outcome(outcome, written)
+    else:
+        _print_outcome(outcome, None)
+    if not result.status.has_solution:
+        raise typer.Exit(exit_code(result.status))
+
+
+def _date_option(text: str) -> date:
+    parsed = parse_date(text, None)
+    if isinstance(parsed, Bad) or parsed.value is None:
+        refuse(f'--from "{text}" is not a date; write YYYY-MM-DD')
+    return parsed.value
+
+
+def _current(path: Path, board: str | None, production: Production) -> CurrentSchedule:
+    """The current schedule: a schedule workbook, or a USS stripboard dated by the
+    breakdown's calendar (the board has day numbers only)."""
+    with user_errors(path):
+        if not is_uss(path):
+            if board is not None:
+                refuse(f"--board names a stripboard of a USS file; {path} is not one")
+            return read_current_schedule(path, production)
+        solution, _ = read_board(path, board)
+        calendar = production.calendar
+        late = [scene_id for scene_id, day in solution.start_day.items()
+                if not 1 <= day <= calendar.num_days]
+        if late:
+            raise InputError([Problem(path.name, f"scenes {', '.join(late)} are on shoot days "
+                                                 "past the breakdown's calendar")])
+        return CurrentSchedule({scene_id: calendar.date_of(day)
+                                for scene_id, day in solution.start_day.items()})
+
+
+def _replan_live(production: Production, current: CurrentSchedule, start: date, freeze: int,
+                 progress: Any, config: SolverConfig) -> Replan:
+    """Re-plan with a live line of elapsed time, best cost and bound; Ctrl-C keeps the best."""
+    stop = threading.Event()
+    latest: list[Progress] = []
+    currency = production.settings.currency
+
+    def status_line() -> Text:
+        if not latest:
+            return Text("re-planning...")
+        now = latest[-1]
+        return Text(f"{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
+                    f"bound {to_money(now.bound):,}   (Ctrl-C keeps the best)")
+
+    previous = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        with Live(status_line(), console=stderr(), refresh_per_second=4, transient=True) as live:
+            def on_progress(progress_now: Progress) -> None:
+                latest.append(progress_now)
+                live.update(status_line())
+
+            return replan(production, current, start, freeze=freeze, progress=progress,
+                          config=config, on_progress=on_progress, stop=stop)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _write_workbook(outcome: Replan, target: Path, input_path: Path) -> Path:
+    """The revised workbook, with the revision and the changes when the writer takes them
+    (the workbook's documents of a revision come with the writer that knows them)."""
+    from ..predict.model import load_default
+    from ..predict.risk import score_days
+
+    assert outcome.result.schedule is not None
+    risk = score_days(outcome.result.schedule, load_default())
+    documents: dict[str, Revision | ChangeReport | None] = {}
+    if "revision" in inspect.signature(write_schedule).parameters:
+        documents = {"revision": outcome.revision, "changes": outcome.report}
+    return write_schedule(outcome.production, outcome.result, target, risk=risk,
+                          input_path=input_path, **documents)  # type: ignore[arg-type]
+
+
+def _json_of(outcome: Replan) -> str:
+    """The schedule's JSON with the revision and the changes."""
+    document = json.loads(schedule_to_json(outcome.production, outcome.result))
+    document["revision"] = {"number": outcome.revision.number, "name": outcome.revision.name,
+                            "issued": outcome.revision.issued.isoformat()}
+    if outcome.report is not None:
+        document["changes"] = changes_json(outcome.report)
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def changes_json(report: ChangeReport) -> dict[str, Any]:
+    """A change report as JSON values (dates ISO, money in currency units)."""
+    def iso(when: date | None) -> str | None:
+        return when.isoformat() if when else None
+
+    def money(amount: int | None) -> float | None:
+        return float(to_money(amount)) if amount is not None else None
+
+    return {
+        "replanned_from": report.replanned_from.isoformat(),
+        "scenes": [{"scene": c.scene_id, "kind": c.kind.value, "before": iso(c.before),
+                    "after": iso(c.after), "reason": c.reason} for c in report.scenes],
+        "cast": [{"id": c.entity_id, "name": c.name, "added": [iso(d) for d in c.added],
+                  "released": [iso(d) for d in c.released]} for c in report.cast],
+        "locations": [{"id": c.entity_id, "name": c.name, "added": [iso(d) for d in c.added],
+                       "released": [iso(d) for d in c.released]} for c in report.locations],
+        "cost_current": money(report.cost_current), "cost_revised": money(report.cost_revised),
+        "cost_from_scratch": money(report.cost_from_scratch),
+    }
+
+
+def _print_outcome(outcome: Replan, written: Path | None) -> None:
+    """The revised plan's summary rows, the changes in short, and the conflicts when there is
+    no schedule."""
+    production = outcome.production
+    table = Table(title=f"{production.settings.title}: {outcome.revision.name} revision",
+                  show_header=False)
+    for label, text in outcome.result.summary():
+        table.add_row(label, text)
+    if outcome.report is not None:
+        for label, text in change_rows(outcome.report, production.settings.currency):
+            table.add_row(label, Text(text))
+    if written is not None:
+        table.add_row("written", str(written))
+    stdout().print(table)
+    for conflict in outcome.result.conflicts:
+        stderr().print(f"- {conflict.rule.wording}: {conflict.message}", markup=False)
+
+
+def change_rows(report: ChangeReport, currency: str) -> list[tuple[str, str]]:
+    """The changes in short: scenes by kind, people to call and release, the cost change."""
+    rows = []
+    for kind in SceneChangeKind:
+        changes = [c for c in report.scenes if c.kind is kind]
+        if changes:
+            rows.append((f"scenes {kind.value}", ", ".join(_scene_text(c.scene_id, c.before,
+                                                                        c.after)
+                                                           for c in changes)))
+    for change in report.cast[:PEOPLE_SHOWN]:
+        parts = []
+        if change.added:
+            parts.append("call " + ", ".join(short_date(d) for d in change.added))
+        if change.released:
+            parts.append("release " + ", ".join(short_date(d) for d in change.released))
+        rows.append((f"cast {change.name}", "; ".join(parts)))
+    if len(report.cast) > PEOPLE_SHOWN:
+        rows.append(("cast", f"... and {len(report.cast) - PEOPLE_SHOWN} more (the workbook "
+                             "lists them all)"))
+    if report.cost_current is not None:
+        rows.append(("current plan cost", f"{to_money(report.cost_current):,} {currency}"))
+        difference = report.cost_revised - report.cost_current
+        rows.append(("cost change", f"{to_money(difference):+,} {currency}"))
+    else:
+        rows.append(("current plan", "breaks a rule of the edited breakdown (or lacks scenes)"))
+    if report.cost_from_scratch is not None:
+        rows.append(("from-scratch plan cost",
+                     f"{to_money(report.cost_from_scratch):,} {currency}"))
+    if not report.scenes:
+        rows.append(("changes", "none: the current schedule stands"))
+    return rows
+
+
+def _scene_text(scene_id: str, before: date | None, after: date | None) -> str:
+    if before and after:
+        return f"{scene_id} ({short_date(before)} -> {short_date(after)})"
+    if after:
+        return f"{scene_id} ({short_date(after)})"
+    return scene_id
+
