@@ -3,10 +3,6 @@ the next revision's workbook and print what changed."""
 
 from __future__ import annotations
 
-import inspect
-import json
-import signal
-import threading
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,14 +20,15 @@ from ..excel.parse import Bad, parse_date
 from ..excel.progress import read_progress
 from ..excel.writer import write_schedule
 from ..export_json import schedule_to_json
-from ..files import same_file, save_text_atomically
+from ..files import check_outputs, save_text_atomically
 from ..inputs import is_uss, read_board
 from ..interop.current_schedule import read_current_schedule
 from ..replan import CurrentSchedule, Replan, replan
 from ..result import Progress
-from ..revision import ChangeReport, Revision, SceneChangeKind
+from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
 from .app import app, exit_code, read_checked, refuse, stderr, stdout, user_errors
+from .interrupt import CtrlC
 
 PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
 
@@ -73,28 +70,24 @@ def replan_command(
     """Re-plan mid-shoot: keep what was shot and the frozen days, move as few scenes as
     possible, write the next coloured revision and print what changed."""
     start = _date_option(replan_from)
-    production = read_checked(input_path)
     target = output or input_path.with_name(f"{input_path.stem}_revised.xlsx")
-    for given in (input_path, schedule_path):
-        if same_file(target, given):
-            refuse(f"{target} is an input; choose another output")
+    with user_errors():  # before the solve of minutes, not after it
+        check_outputs([input_path, schedule_path], {"-o": target, "--json": json_path})
+    production = read_checked(input_path)
     current = _current(schedule_path, board, production)
     with user_errors(input_path):
         progress = () if is_uss(input_path) else read_progress(input_path, production)
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
-    with user_errors(input_path):
-        outcome = _replan_live(production, current, start, freeze, progress, config)
-    result = outcome.result
-    if result.schedule is not None:
-        with user_errors(writing=target):
-            written = _write_workbook(outcome, target, input_path)
-        if json_path is not None:
-            with user_errors(writing=json_path):
-                save_text_atomically(json_path, _json_of(outcome))
-        _print_outcome(outcome, written)
-    else:
-        _print_outcome(outcome, None)
+    with CtrlC(stderr()) as ctrl_c:
+        with user_errors(input_path):
+            outcome = _replan_live(production, current, start, freeze, progress, config, ctrl_c)
+        result = outcome.result
+        written = None
+        if result.schedule is not None:
+            ctrl_c.writing()
+            written = _write_outputs(outcome, target, input_path, json_path)
+    _print_outcome(outcome, written)
     if not result.status.has_solution:
         raise typer.Exit(exit_code(result.status))
 
@@ -126,9 +119,9 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
 
 
 def _replan_live(production: Production, current: CurrentSchedule, start: date, freeze: int,
-                 progress: Any, config: SolverConfig) -> Replan:
-    """Re-plan with a live line of elapsed time, best cost and bound; Ctrl-C keeps the best."""
-    stop = threading.Event()
+                 progress: Any, config: SolverConfig, ctrl_c: CtrlC) -> Replan:
+    """Re-plan with a live line of elapsed time, best cost and bound; the re-plan runs on a
+    worker thread, so that Ctrl-C is answered at once and keeps the best."""
     latest: list[Progress] = []
     currency = production.settings.currency
 
@@ -139,65 +132,35 @@ def _replan_live(production: Production, current: CurrentSchedule, start: date, 
         return Text(f"{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
                     f"bound {to_money(now.bound):,}   (Ctrl-C keeps the best)")
 
-    previous = signal.getsignal(signal.SIGINT)
-    signal.signal(signal.SIGINT, lambda *_: stop.set())
-    try:
-        with Live(status_line(), console=stderr(), refresh_per_second=4, transient=True) as live:
-            def on_progress(progress_now: Progress) -> None:
-                latest.append(progress_now)
-                live.update(status_line())
+    with Live(status_line(), console=ctrl_c.console, refresh_per_second=4,
+              transient=True) as live:
+        def on_progress(progress_now: Progress) -> None:
+            latest.append(progress_now)
+            live.update(status_line())
 
-            return replan(production, current, start, freeze=freeze, progress=progress,
-                          config=config, on_progress=on_progress, stop=stop)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+        return ctrl_c.run(lambda: replan(production, current, start, freeze=freeze,
+                                         progress=progress, config=config,
+                                         on_progress=on_progress, stop=ctrl_c.stop))
 
 
-def _write_workbook(outcome: Replan, target: Path, input_path: Path) -> Path:
-    """The revised workbook, with the revision and the changes when the writer takes them
-    (the workbook's documents of a revision come with the writer that knows them)."""
+def _write_outputs(outcome: Replan, target: Path, input_path: Path,
+                   json_path: Path | None) -> Path:
+    """The revised workbook (and JSON when asked), with the revision and its changes."""
     from ..predict.model import load_default
     from ..predict.risk import score_days
 
     assert outcome.result.schedule is not None
     risk = score_days(outcome.result.schedule, load_default())
-    documents: dict[str, Revision | ChangeReport | None] = {}
-    if "revision" in inspect.signature(write_schedule).parameters:
-        documents = {"revision": outcome.revision, "changes": outcome.report}
-    return write_schedule(outcome.production, outcome.result, target, risk=risk,
-                          input_path=input_path, **documents)  # type: ignore[arg-type]
-
-
-def _json_of(outcome: Replan) -> str:
-    """The schedule's JSON with the revision and the changes."""
-    document = json.loads(schedule_to_json(outcome.production, outcome.result))
-    document["revision"] = {"number": outcome.revision.number, "name": outcome.revision.name,
-                            "issued": outcome.revision.issued.isoformat()}
-    if outcome.report is not None:
-        document["changes"] = changes_json(outcome.report)
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-
-
-def changes_json(report: ChangeReport) -> dict[str, Any]:
-    """A change report as JSON values (dates ISO, money in currency units)."""
-    def iso(when: date | None) -> str | None:
-        return when.isoformat() if when else None
-
-    def money(amount: int | None) -> float | None:
-        return float(to_money(amount)) if amount is not None else None
-
-    return {
-        "replanned_from": report.replanned_from.isoformat(),
-        "scenes": [{"scene": c.scene_id, "kind": c.kind.value, "before": iso(c.before),
-                    "after": iso(c.after), "reason": c.reason} for c in report.scenes],
-        "cast": [{"id": c.entity_id, "name": c.name, "added": [iso(d) for d in c.added],
-                  "released": [iso(d) for d in c.released]} for c in report.cast],
-        "locations": [{"id": c.entity_id, "name": c.name, "added": [iso(d) for d in c.added],
-                       "released": [iso(d) for d in c.released]} for c in report.locations],
-        "cost_current": money(report.cost_current), "cost_revised": money(report.cost_revised),
-        "cost_from_scratch": money(report.cost_from_scratch),
-    }
-
+    revision, changes = outcome.revision, outcome.report
+    with user_errors(writing=target):
+        written = write_schedule(outcome.production, outcome.result, target, risk=risk,
+                                 input_path=input_path, revision=revision, changes=changes)
+    if json_path is not None:
+        with user_errors(writing=json_path):
+            save_text_atomically(json_path, schedule_to_json(
+                outcome.production, outcome.result, risk=risk, revision=revision,
+                changes=changes))
+    return written
 
 def _print_outcome(outcome: Replan, written: Path | None) -> None:
     """The revised plan's summary rows, the changes in short, and the conflicts when there is

@@ -100,4 +100,4 @@ def test_a_bad_date_and_an_output_over_an_input_are_refused(tmp_path: Path) -> N
     assert bad_date.exit_code == 1 and "not a date" in bad_date.output
     over = runner.invoke(app, ["replan", str(breakdown), "--schedule", str(current),
                                "--from", "2026-03-04", "-o", str(current)])
-    assert over.exit_code == 1 and "is an input" in over.output
+    assert over.exit_code == 1 and "is the input" in over.output
