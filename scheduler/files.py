@@ -25,6 +25,7 @@ def replace_atomically(path: str | Path, write: Callable[[Path], object]) -> Pat
         The path written.
     """
     target = Path(path)
+    remove_stale_temporaries(target)
     # A fresh name (not mkstemp) so the file gets the user's normal permissions.
     temporary = target.with_name(f".{target.name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp")
     try:
@@ -35,6 +36,40 @@ def replace_atomically(path: str | Path, write: Callable[[Path], object]) -> Pat
             os.unlink(temporary)
         raise
     return target
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove the temporary files of earlier writes of ``target`` whose process is gone (a
+    write killed outright cannot clean up after itself); a live process's are left alone.
+
+    Returns
+    -------
+    list of Path
+        The files removed.
+    """
+    removed = []
+    prefix = f".{target.name}."
+    with contextlib.suppress(OSError):
+        for candidate in target.parent.iterdir():
+            name = candidate.name
+            if not (name.startswith(prefix) and name.endswith(".tmp")):
+                continue
+            pid, _, _ = name[len(prefix):-len(".tmp")].partition(".")
+            if pid.isdigit() and int(pid) != os.getpid() and not _is_running(int(pid)):
+                with contextlib.suppress(OSError):
+                    candidate.unlink()
+                    removed.append(candidate)
+    return removed
+
+
+def _is_running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        return True
+    return True
 
 
 def save_text_atomically(path: str | Path, text: str) -> Path:

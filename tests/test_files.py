@@ -4,12 +4,14 @@ written (probe D4, D13: rows 39-42 and 45 of ``research/reliability-probe.md``).
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from scheduler.errors import PlanShootError
-from scheduler.files import OutputPathError, check_outputs
+from scheduler.files import OutputPathError, check_outputs, save_text_atomically
 
 
 @pytest.fixture
@@ -73,3 +75,22 @@ def test_every_problem_is_listed_at_once_as_a_library_error(source: Path,
         f"--uss {source} is the input {source}; choose another file",
     ]
     assert source.read_bytes() == b"the producer's breakdown"
+
+
+def test_a_killed_writes_temporary_file_is_removed_by_the_next_write(tmp_path: Path) -> None:
+    """Tests D16: the hidden temporary file of a write killed outright (its process gone) is
+    removed by the next write of the same file; a live process's is left alone."""
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    dead_pid = int(gone.stdout)
+    target = tmp_path / "out.json"
+    debris = tmp_path / f".out.json.{dead_pid}.0badf00d.tmp"
+    debris.write_text("half a file")
+    alive = tmp_path / f".out.json.{os.getppid()}.0badf00d.tmp"
+    alive.write_text("another writer's")
+    other = tmp_path / f".other.json.{dead_pid}.0badf00d.tmp"
+    other.write_text("not ours")
+    save_text_atomically(target, "{}")
+    assert target.read_text() == "{}"
+    assert not debris.exists()
+    assert alive.exists() and other.exists()
