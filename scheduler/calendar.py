@@ -166,3 +166,13 @@ def consecutive_runs(days: Iterable[int]) -> list[list[int]]:
 def short_date(when: date) -> str:
     """A date as explanations spell it, without the weekday: ``4 Mar 2026``."""
     return f"{when.day} {when:%b %Y}"
+
+
+def consecutive_date_runs(dates: Iterable[date]) -> list[list[date]]:
+    """Dates (any order, repeats ignored) cut into runs of consecutive calendar dates."""
+    ordered = sorted(set(dates))
+    if not ordered:
+        return []
+    first = ordered[0]
+    return [[first + timedelta(days=offset) for offset in run]
+            for run in consecutive_runs((when - first).days for when in ordered)]

@@ -20,7 +20,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeAlias
 
-from .calendar import WEEKDAY_NAMES, long_date
+from .calendar import WEEKDAY_NAMES, consecutive_date_runs, long_date
 from .data import EIGHTHS_PER_PAGE, MINUTES_PER_HOUR, DayNight, Production
 from .result import Result
 from .revision import ChangeReport, DaysChange, Revision
@@ -66,15 +66,9 @@ def hours_value(minutes: int) -> float | int | str:
 
 def dates_text(dates: tuple[date, ...] | list[date]) -> str:
     """Dates as text, runs of consecutive dates as ranges: ``2026-03-02..2026-03-04, ...``."""
-    runs: list[list[date]] = []
-    for when in sorted(set(dates)):
-        if runs and (when - runs[-1][-1]).days == 1:
-            runs[-1].append(when)
-        else:
-            runs.append([when])
     return ", ".join(
         run[0].isoformat() if len(run) == 1 else f"{run[0].isoformat()}..{run[-1].isoformat()}"
-        for run in runs)
+        for run in consecutive_date_runs(dates))
 
 
 def work_week_text(days: tuple[int, ...]) -> str:
@@ -313,11 +307,6 @@ def change_costs(changes: ChangeReport) -> ChangeCosts:
 def date_runs_text(dates: tuple[date, ...] | list[date]) -> str:
     """Dates as a call list reads them, runs of consecutive dates as ranges:
     ``Tue 10 Mar 2026 – Thu 12 Mar 2026, Mon 16 Mar 2026``; empty for none."""
-    runs: list[list[date]] = []
-    for when in sorted(set(dates)):
-        if runs and (when - runs[-1][-1]).days == 1:
-            runs[-1].append(when)
-        else:
-            runs.append([when])
     return ", ".join(long_date(run[0]) if len(run) == 1
-                     else f"{long_date(run[0])} – {long_date(run[-1])}" for run in runs)
+                     else f"{long_date(run[0])} – {long_date(run[-1])}"
+                     for run in consecutive_date_runs(dates))

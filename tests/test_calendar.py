@@ -68,3 +68,16 @@ def test_dates_for_producers() -> None:
     """Tests the two spellings of a date: with the weekday in reports, without in explanations."""
     assert long_date(date(2026, 3, 4)) == "Wed 4 Mar 2026"
     assert short_date(date(2026, 3, 4)) == "4 Mar 2026"
+
+
+def test_consecutive_date_runs_cut_dates_into_runs() -> None:
+    """Tests runs of calendar dates: unordered, repeated, across a month's end."""
+    from datetime import date
+
+    from scheduler.calendar import consecutive_date_runs
+
+    dates = [date(2026, 4, 1), date(2026, 3, 31), date(2026, 3, 30), date(2026, 4, 3),
+             date(2026, 3, 31)]
+    assert consecutive_date_runs(dates) == [
+        [date(2026, 3, 30), date(2026, 3, 31), date(2026, 4, 1)], [date(2026, 4, 3)]]
+    assert consecutive_date_runs([]) == []

@@ -39,6 +39,13 @@ DEFAULTS_HELP = ("For a .uss input: a workbook with what USS lacks. Its Producti
 # ``--defaults`` of every command that reads a USS file.
 DefaultsOption = Annotated[Path | None, typer.Option("--defaults", metavar="DEFAULTS.xlsx",
                                                      help=DEFAULTS_HELP)]
+# The search's options, the same in every command that plans.
+TimeLimitOption = Annotated[float | None, typer.Option(
+    "--time-limit", min=0.1, help="Seconds of search (default: the workbook's time_limit_s).")]
+WorkersOption = Annotated[int, typer.Option("--workers", min=0,
+                                            help="Search workers; 0 = one per core.")]
+DeterministicOption = Annotated[bool, typer.Option("--deterministic",
+                                                   help="One worker, fixed seed: repeatable.")]
 
 app = typer.Typer(
     name="plan-shoot",

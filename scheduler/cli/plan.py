@@ -22,6 +22,9 @@ from ..result import Progress
 from ..solution import to_money
 from .app import (
     DefaultsOption,
+    DeterministicOption,
+    TimeLimitOption,
+    WorkersOption,
     app,
     exit_code,
     read_checked,
@@ -47,15 +50,10 @@ def plan(
                                                 help="Schedule workbook (default: "
                                                      "INPUT_schedule.xlsx beside the input).")
                       ] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.1,
-                                                     help="Seconds of search (default: the "
-                                                          "workbook's time_limit_s).")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=0,
-                                         help="Search workers; 0 = one per core.")] = 0,
+    time_limit: TimeLimitOption = None,
+    workers: WorkersOption = 0,
     seed: Annotated[int, typer.Option("--seed", help="Random seed of the search.")] = 0,
-    deterministic: Annotated[bool, typer.Option("--deterministic",
-                                                help="One worker, fixed seed: repeatable.")
-                             ] = False,
+    deterministic: DeterministicOption = False,
     model_dir: Annotated[Path | None, typer.Option("--model", metavar="MODEL_DIR",
                                                    help="Bottleneck model (default: the "
                                                         "shipped one).")] = None,

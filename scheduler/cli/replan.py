@@ -27,7 +27,18 @@ from ..replan import CurrentSchedule, Replan, replan
 from ..result import Progress
 from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
-from .app import app, exit_code, read_checked, refuse, stderr, stdout, user_errors
+from .app import (
+    DeterministicOption,
+    TimeLimitOption,
+    WorkersOption,
+    app,
+    exit_code,
+    read_checked,
+    refuse,
+    stderr,
+    stdout,
+    user_errors,
+)
 from .interrupt import CtrlC
 
 PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
@@ -52,14 +63,9 @@ def replan_command(
                                                 help="Revised schedule workbook (default: "
                                                      "BREAKDOWN_revised.xlsx beside the "
                                                      "breakdown).")] = None,
-    time_limit: Annotated[float | None, typer.Option("--time-limit", min=0.1,
-                                                     help="Seconds of search (default: the "
-                                                          "workbook's time_limit_s).")] = None,
-    workers: Annotated[int, typer.Option("--workers", min=0,
-                                         help="Search workers; 0 = one per core.")] = 0,
-    deterministic: Annotated[bool, typer.Option("--deterministic",
-                                                help="One worker, fixed seed: repeatable.")
-                             ] = False,
+    time_limit: TimeLimitOption = None,
+    workers: WorkersOption = 0,
+    deterministic: DeterministicOption = False,
     json_path: Annotated[Path | None, typer.Option("--json", metavar="OUT.json",
                                                    help="Also write the revised schedule and "
                                                         "its changes as JSON.")] = None,
