@@ -7,10 +7,13 @@ from collections.abc import Callable
 
 from ..config import SolverConfig
 from ..inputs import is_uss
-from ..planning import plan_production
-from ..predict.model import TrainedModel
+from ..planning import Plan, plan_production
+from ..predict.model import TrainedModel, load_default
+from ..predict.risk import score_days
+from ..replan import replan
 from .downloads import write_downloads
 from .jobs import Job
+from .replanning import REPLAN_MARKER
 from .settings import WebSettings
 
 logger = logging.getLogger("scheduler")
@@ -35,6 +38,9 @@ def job_solver(settings: WebSettings,
     """
 
     def solve_job(job: Job) -> None:
+        if job.replan is not None or (job.folder / REPLAN_MARKER).exists():
+            solve_replan(job, settings, model)
+            return
         plan = plan_production(job.production, solver_config(job, settings), model=model,
                                on_progress=job.record_progress, stop=job.stop)
         job.files = write_downloads(job.production, plan, job.folder,
@@ -44,3 +50,33 @@ def job_solver(settings: WebSettings,
                     plan.result.runtime)
 
     return solve_job
+
+
+def solve_replan(job: Job, settings: WebSettings, model: TrainedModel | None = None) -> None:
+    """Revise the parent job's plan with the least change; keep the revised plan, its changes
+    and its downloads (the workbook in the revision's colour, with its Changes sheet).
+
+    Raises
+    ------
+    RuntimeError
+        For a re-plan job restored after a restart: its request was not stored, and solving
+        its breakdown from scratch would not be the re-plan that was asked for.
+    """
+    request = job.replan
+    if request is None:
+        raise RuntimeError(f"re-plan job {job.id} is not re-run after a restart")
+    outcome = replan(job.production, request.current, request.start, freeze=request.freeze,
+                     progress=request.progress, config=solver_config(job, settings),
+                     on_progress=job.record_progress, stop=job.stop)
+    schedule = outcome.result.schedule
+    risk = score_days(schedule, model or load_default()) if schedule is not None else None
+    plan = Plan(outcome.result, risk)
+    job.production = outcome.production  # with the parts split off part-shot scenes
+    job.files = write_downloads(outcome.production, plan, job.folder,
+                                uss_source=job.upload if is_uss(job.upload) else None,
+                                revision=outcome.revision, changes=outcome.report)
+    job.changes = outcome.report
+    job.plan = plan
+    logger.info("re-plan job %s solved: %s, %s revision, %d scenes changed", job.id,
+                outcome.result.status.value, outcome.revision.name,
+                len(outcome.report.scenes) if outcome.report is not None else 0)

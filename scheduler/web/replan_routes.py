@@ -1,0 +1,92 @@
+"""The re-plan endpoint: a solved job's plan revised from a date with an edited breakdown."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+
+from ..errors import Problem
+from ..replan import CurrentSchedule
+from .access import check_csrf
+from .jobs import Job, JobState, new_job_id
+from .replanning import (
+    REPLAN_MARKER,
+    ReplanRequest,
+    check_request,
+    current_schedule,
+    freeze_of,
+    start_date_of,
+)
+from .routes import context_of, job_of, submit_job
+from .uploads import (
+    UploadRefused,
+    accepted_suffix,
+    clean_name,
+    read_upload,
+    receive_form,
+    save_upload,
+    shown_name,
+    uploaded_file,
+)
+
+replan_router = APIRouter()
+
+
+@replan_router.post("/jobs/{job_id}/replan")
+async def replan_job(request: Request, job_id: str) -> Response:
+    """Queue a re-plan of this job's plan: the edited breakdown, the date, the freeze."""
+    web = context_of(request)
+    parent = job_of(request, job_id)
+    new_id = new_job_id()
+    folder = web.root / new_id
+    form: FormData | None = None
+    try:
+        form = await receive_form(request, web.settings.max_upload_bytes)
+        check_csrf(request, form)
+        current = _current_of(parent)
+        start, freeze = _when(str(form.get("from") or ""), str(form.get("freeze") or ""))
+        file = uploaded_file(form)
+        name = shown_name(file.filename)
+        saved = folder / f"upload{accepted_suffix(clean_name(file.filename), name)}"
+        folder.mkdir(mode=0o700)
+        (folder / REPLAN_MARKER).write_text(parent.id + "\n", encoding="utf-8")
+        await save_upload(file, saved, web.settings.max_upload_bytes, name)
+        production = await run_in_threadpool(read_upload, saved, name)
+        progress = await run_in_threadpool(check_request, saved, name, production, current,
+                                           start, freeze)
+    except UploadRefused as refused:
+        shutil.rmtree(folder, ignore_errors=True)
+        return web.pages.render(request, "replan_refused.html", refused.status_code,
+                                refused=refused, job=parent)
+    except BaseException:  # nothing of a failed re-plan may stay behind unswept
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    finally:
+        if form is not None:
+            await form.close()
+    job = Job(new_id, folder, production, saved, name, parent.time_limit,
+              replan=ReplanRequest(parent.id, current, start, freeze, progress))
+    return submit_job(request, web, job)
+
+
+def _current_of(parent: Job) -> CurrentSchedule:
+    """The parent's plan as the current schedule; a job without one cannot be re-planned."""
+    plan = parent.plan
+    if parent.state is not JobState.DONE or plan is None or plan.result.solution is None:
+        raise HTTPException(409, "This job has no schedule to re-plan (yet).")
+    revision = parent.changes.revision.number if parent.changes is not None else 0
+    return current_schedule(parent.production, plan.result.solution, revision)
+
+
+def _when(start_text: str, freeze_text: str) -> tuple[date, int]:
+    """The date and the freeze of the form; both problems at once when both are wrong."""
+    start, freeze = start_date_of(start_text), freeze_of(freeze_text)
+    if isinstance(start, Problem) or isinstance(freeze, Problem):
+        problems = [value for value in (start, freeze) if isinstance(value, Problem)]
+        raise UploadRefused(422, "The re-plan's date or freeze is not understood", problems)
+    return start, freeze

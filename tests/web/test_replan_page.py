@@ -1,0 +1,140 @@
+"""Re-plan on the upload page: a solved job's plan revised with an edited breakdown."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from scheduler.data import CalendarDayType, CalendarEntry
+from scheduler.excel.breakdown import write_breakdown
+from scheduler.excel.reader import read_workbook
+from scheduler.solution import Solution
+from scheduler.web.jobs import Job
+from scheduler.web.replanning import REPLAN_MARKER
+from tests.helpers.web import csrf
+
+WAIT = 60.0
+
+
+def _solved(client: TestClient, workbook: Path) -> Job:
+    answer = client.post("/upload", files={"file": (workbook.name, workbook.read_bytes())},
+                         data={"time_limit": "5", "csrf": csrf(client)}, follow_redirects=False)
+    assert answer.status_code == 303, answer.text
+    return _finished(client, str(answer.headers["location"]))
+
+
+def _finished(client: TestClient, job_url: str) -> Job:
+    deadline = time.monotonic() + WAIT
+    while not client.get(job_url + "/status").json()["finished"]:
+        assert time.monotonic() < deadline, job_url
+        time.sleep(0.05)
+    job = client.app.state.web.queue.get(job_url.rsplit("/", 1)[-1])  # type: ignore[attr-defined]
+    assert job is not None
+    return job
+
+
+def _solution(job: Job) -> Solution:
+    assert job.plan is not None and job.plan.result.solution is not None
+    return job.plan.result.solution
+
+
+def _with_day_off(workbook: Path, lost: date, target: Path) -> Path:
+    """The edited breakdown: the lost day an ``off`` row of its Calendar sheet."""
+    production = read_workbook(workbook)
+    entries = (*production.calendar_entries, CalendarEntry(date=lost, type=CalendarDayType.OFF))
+    return write_breakdown(production.model_copy(update={"calendar_entries": entries}), target)
+
+
+def _replan(client: TestClient, job: Job, workbook: Path, data: dict[str, Any],
+            token: str | None = None) -> Any:
+    form = {"csrf": token if token is not None else csrf(client, f"/jobs/{job.id}"), **data}
+    return client.post(f"/jobs/{job.id}/replan", data=form,
+                       files={"file": (workbook.name, workbook.read_bytes())},
+                       follow_redirects=False)
+
+
+def _lost_day_replan(client: TestClient, tiny_workbook: Path,
+                     tmp_path: Path) -> tuple[Job, Job, date]:
+    """Solve the tiny workbook, lose its last shoot day, re-plan from that day."""
+    first = _solved(client, tiny_workbook)
+    calendar = first.production.calendar
+    last_day = max(_solution(first).start_day.values())
+    assert last_day > 1, "the tiny plan should take two shoot days"
+    lost = calendar.date_of(last_day)
+    edited = _with_day_off(tiny_workbook, lost, tmp_path / "edited.xlsx")
+    answer = _replan(client, first, edited, {"from": lost.isoformat(), "freeze": "0"})
+    assert answer.status_code == 303, answer.text
+    return first, _finished(client, str(answer.headers["location"])), lost
+
+
+def test_a_lost_day_is_replanned_keeping_the_shot_scenes(client: TestClient,
+                                                         tiny_workbook: Path,
+                                                         tmp_path: Path) -> None:
+    first, revised, lost = _lost_day_replan(client, tiny_workbook, tmp_path)
+    before = {scene: first.production.calendar.date_of(day)
+              for scene, day in _solution(first).start_day.items()}
+    after = {scene: revised.production.calendar.date_of(day)
+             for scene, day in _solution(revised).start_day.items()}
+    shot = {scene for scene, when in before.items() if when < lost}
+    lost_scenes = {scene for scene, when in before.items() if when == lost}
+    assert shot and lost_scenes
+    assert {scene: after[scene] for scene in shot} == {scene: before[scene] for scene in shot}
+    assert all(after[scene] > lost for scene in lost_scenes)
+    assert revised.changes is not None
+    assert set(revised.changes.moved_scene_ids) == lost_scenes
+
+    page = client.get(f"/jobs/{revised.id}")
+    assert page.status_code == 200
+    assert 'id="changes"' in page.text and "BLUE revision of" in page.text
+    for scene in lost_scenes:  # listed with its old and new date, its strip marked moved
+        assert f"<td>{scene}</td>" in page.text
+        assert f"{before[scene]:%a} {before[scene].day} {before[scene]:%b %Y}" in page.text
+        assert f"{after[scene]:%a} {after[scene].day} {after[scene]:%b %Y}" in page.text
+    assert page.text.count("strip-") and page.text.count(" moved\"") == len(lost_scenes)
+    assert 'id="change-costs"' in page.text
+
+
+def test_the_revised_workbook_has_a_changes_sheet(client: TestClient, tiny_workbook: Path,
+                                                  tmp_path: Path) -> None:
+    _, revised, _ = _lost_day_replan(client, tiny_workbook, tmp_path)
+    download = client.get(f"/jobs/{revised.id}/download/workbook")
+    assert download.status_code == 200
+    book = load_workbook(io.BytesIO(download.content), read_only=True)
+    assert "Changes" in book.sheetnames
+
+
+def test_a_replan_without_the_csrf_token_is_refused(client: TestClient, tiny_workbook: Path,
+                                                    tmp_path: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    jobs_before = len(client.app.state.web.queue.jobs())  # type: ignore[attr-defined]
+    answer = _replan(client, first, tiny_workbook, {"from": "2026-03-02"}, token="")
+    assert answer.status_code == 403
+    assert len(client.app.state.web.queue.jobs()) == jobs_before  # type: ignore[attr-defined]
+
+
+def test_a_bad_date_and_freeze_are_located_together(client: TestClient, tiny_workbook: Path,
+                                                    tmp_path: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    answer = _replan(client, first, tiny_workbook, {"from": "2026-13-45", "freeze": "-2"})
+    assert answer.status_code == 422
+    assert "<code>Re-plan from</code>: &#34;2026-13-45&#34; is not a date" in answer.text \
+        or "<code>Re-plan from</code>: &quot;2026-13-45&quot; is not a date" in answer.text
+    assert "<code>Freeze</code>" in answer.text
+    assert f"/jobs/{first.id}" in answer.text  # the way back to the schedule
+    leftovers = [path for path in Path(client.app.state.web.root).iterdir()  # type: ignore[attr-defined]
+                 if (path / REPLAN_MARKER).exists()]
+    assert leftovers == []
+
+
+def test_the_result_page_offers_the_replan_form(client: TestClient, tiny_workbook: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    page = client.get(f"/jobs/{first.id}")
+    assert f'action="/jobs/{first.id}/replan"' in page.text
+    assert 'name="from"' in page.text and 'name="freeze"' in page.text
+    assert 'id="changes"' not in page.text  # a first plan has no changes
