@@ -6,7 +6,9 @@ import logging
 from collections.abc import Callable
 
 from ..config import SolverConfig
+from ..files import save_text_atomically
 from ..inputs import is_uss
+from ..plan_json import production_to_json
 from ..planning import Plan, plan_production
 from ..predict.model import TrainedModel, load_default
 from ..predict.risk import score_days
@@ -15,6 +17,7 @@ from .downloads import write_downloads
 from .jobs import Job
 from .replanning import REPLAN_MARKER
 from .settings import WebSettings
+from .store import PRODUCTION_SNAPSHOT, save_current_plan
 
 logger = logging.getLogger("scheduler")
 
@@ -72,6 +75,7 @@ def solve_replan(job: Job, settings: WebSettings, model: TrainedModel | None = N
     risk = score_days(schedule, model or load_default()) if schedule is not None else None
     plan = Plan(outcome.result, risk)
     job.production = outcome.production  # with the parts split off part-shot scenes
+    _keep_solved_production(job)
     job.files = write_downloads(outcome.production, plan, job.folder,
                                 uss_source=job.upload if is_uss(job.upload) else None,
                                 revision=outcome.revision, changes=outcome.report)
@@ -80,3 +84,14 @@ def solve_replan(job: Job, settings: WebSettings, model: TrainedModel | None = N
     logger.info("re-plan job %s solved: %s, %s revision, %d scenes changed", job.id,
                 outcome.result.status.value, outcome.revision.name,
                 len(outcome.report.scenes) if outcome.report is not None else 0)
+
+
+def _keep_solved_production(job: Job) -> None:
+    """A stored job's production snapshot becomes the production the re-plan solved (past
+    pinned, new parts, the plan it revised): the stored plan is rebuilt on it after a
+    restart."""
+    snapshot = job.folder / PRODUCTION_SNAPSHOT
+    if snapshot.exists():  # only with ``serve --data``
+        save_current_plan(job.folder, job.production)
+        save_text_atomically(snapshot, production_to_json(job.production))
+

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
@@ -15,9 +16,11 @@ from scheduler.data import CalendarDayType, CalendarEntry
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.excel.reader import read_workbook
 from scheduler.solution import Solution
+from scheduler.web import create_app
 from scheduler.web.jobs import Job
 from scheduler.web.replanning import REPLAN_MARKER
-from tests.helpers.web import csrf
+from scheduler.web.solving import job_solver
+from tests.helpers.web import csrf, web_settings
 
 WAIT = 60.0
 
@@ -138,3 +141,28 @@ def test_the_result_page_offers_the_replan_form(client: TestClient, tiny_workboo
     assert f'action="/jobs/{first.id}/replan"' in page.text
     assert 'name="from"' in page.text and 'name="freeze"' in page.text
     assert 'id="changes"' not in page.text  # a first plan has no changes
+
+
+def test_a_replan_job_done_before_a_restart_still_serves_its_revised_workbook(
+        tmp_path: Path, tiny_workbook: Path) -> None:
+    settings = web_settings(tmp_path, data_dir=tmp_path / "data", work_dir=None)
+    with TestClient(create_app(settings)) as client:
+        _, revised, _ = _lost_day_replan(client, tiny_workbook, tmp_path)
+        before = client.get(f"/jobs/{revised.id}/download/workbook").content
+    with TestClient(create_app(settings)) as client:
+        assert client.get(f"/jobs/{revised.id}/status").json()["state"] == "done"
+        after = client.get(f"/jobs/{revised.id}/download/workbook")
+        assert after.status_code == 200 and after.content == before
+        assert "Changes" in load_workbook(io.BytesIO(after.content), read_only=True).sheetnames
+
+
+def test_a_replan_job_restored_unsolved_fails_instead_of_planning_from_scratch(
+        tmp_path: Path, tiny_workbook: Path) -> None:
+    folder = tmp_path / "job"
+    folder.mkdir()
+    (folder / REPLAN_MARKER).write_text("parent\n", encoding="utf-8")
+    restored = Job("0" * 32, folder, read_workbook(tiny_workbook), tiny_workbook, "tiny.xlsx",
+                   5.0)  # as ``JobQueue.restore`` makes it: no re-plan request
+    with pytest.raises(RuntimeError, match="not re-run after a restart"):
+        job_solver(web_settings(tmp_path))(restored)
+    assert restored.plan is None and restored.files == {}
