@@ -20,6 +20,7 @@ from .replanning import (
     check_request,
     current_schedule,
     freeze_of,
+    left_to_plan,
     start_date_of,
 )
 from .routes import context_of, job_of, submit_job
@@ -49,7 +50,8 @@ async def replan_job(request: Request, job_id: str) -> Response:
         form = await receive_form(request, web.settings.max_upload_bytes)
         check_csrf(request, form)
         current = _current_of(parent)
-        start, freeze = _when(str(form.get("from") or ""), str(form.get("freeze") or ""))
+        start, freeze = _when(current, str(form.get("from") or ""),
+                              str(form.get("freeze") or ""))
         file = uploaded_file(form)
         name = shown_name(file.filename)
         saved = folder / f"upload{accepted_suffix(clean_name(file.filename), name)}"
@@ -83,10 +85,11 @@ def _current_of(parent: Job) -> CurrentSchedule:
     return current_schedule(parent.production, plan.result.solution, revision)
 
 
-def _when(start_text: str, freeze_text: str) -> tuple[date, int]:
-    """The date and the freeze of the form; both problems at once when both are wrong."""
+def _when(current: CurrentSchedule, start_text: str, freeze_text: str) -> tuple[date, int]:
+    """The date and the freeze of the form; every problem at once."""
     start, freeze = start_date_of(start_text), freeze_of(freeze_text)
-    if isinstance(start, Problem) or isinstance(freeze, Problem):
-        problems = [value for value in (start, freeze) if isinstance(value, Problem)]
+    late = left_to_plan(current, start) if isinstance(start, date) else None
+    if isinstance(start, Problem) or isinstance(freeze, Problem) or late is not None:
+        problems = [value for value in (start, late, freeze) if isinstance(value, Problem)]
         raise UploadRefused(422, "The re-plan's date or freeze is not understood", problems)
     return start, freeze

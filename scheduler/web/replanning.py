@@ -76,6 +76,15 @@ def start_date_of(text: str) -> date | Problem:
     return parsed.value
 
 
+def left_to_plan(current: CurrentSchedule, start: date) -> Problem | None:
+    """A date after the current plan's last shoot date leaves nothing to re-plan."""
+    last = max(current.dates.values(), default=None)
+    if last is not None and start > last:
+        return Problem("Re-plan from", f"{_date_text(start)} is after the plan's last shoot "
+                                       f"date, {_date_text(last)}: nothing is left to re-plan")
+    return None
+
+
 def freeze_of(text: str) -> int | Problem:
     """The frozen shoot days from the form (default 1), or a problem located at its field."""
     if not text.strip():

@@ -135,6 +135,16 @@ def test_a_bad_date_and_freeze_are_located_together(client: TestClient, tiny_wor
     assert leftovers == []
 
 
+def test_a_date_after_the_plan_is_refused_with_the_plans_last_date(
+        client: TestClient, tiny_workbook: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    last = first.production.calendar.date_of(max(_solution(first).start_day.values()))
+    answer = _replan(client, first, tiny_workbook, {"from": "2030-01-01"})
+    assert answer.status_code == 422
+    assert "<code>Re-plan from</code>" in answer.text
+    assert f"{last:%a} {last.day} {last:%b %Y}: nothing is left to re-plan" in answer.text
+
+
 def test_the_result_page_offers_the_replan_form(client: TestClient, tiny_workbook: Path) -> None:
     first = _solved(client, tiny_workbook)
     page = client.get(f"/jobs/{first.id}")
