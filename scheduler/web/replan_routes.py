@@ -10,9 +10,11 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 
-from ..errors import Problem
+from ..data import Production
+from ..errors import InputError, Problem
 from ..replan import CurrentSchedule
 from .access import check_csrf
+from .disruptions import dates_of, disrupted, unavailable_of
 from .jobs import Job, JobState, new_job_id
 from .replanning import (
     REPLAN_MARKER,
@@ -93,3 +95,65 @@ def _when(current: CurrentSchedule, start_text: str, freeze_text: str) -> tuple[
         problems = [value for value in (start, late, freeze) if isinstance(value, Problem)]
         raise UploadRefused(422, "The re-plan's date or freeze is not understood", problems)
     return start, freeze
+
+
+@replan_router.post("/jobs/{job_id}/replan-marked")
+async def replan_marked(request: Request, job_id: str) -> Response:
+    """Queue a re-plan of this job's plan with lost days and unavailable cast marked on the
+    page: the job's own breakdown, edited as the producer would edit it."""
+    web = context_of(request)
+    parent = job_of(request, job_id)
+    try:
+        form = await receive_form(request, 0, max_files=0)
+        try:
+            check_csrf(request, form)
+            current = _current_of(parent)
+            if parent.changes is not None:
+                raise UploadRefused(422, "Upload the edited breakdown", [Problem(
+                    "", "a revised plan is re-planned from its edited breakdown; mark the "
+                        "days on its Calendar sheet and upload it")])
+            start, freeze = _when(current, str(form.get("from") or ""),
+                                  str(form.get("freeze") or ""))
+            production = _marked(parent, str(form.get("lost") or ""),
+                                 str(form.get("cast") or ""),
+                                 str(form.get("unavailable") or ""))
+        finally:
+            await form.close()
+    except UploadRefused as refused:
+        return web.pages.render(request, "replan_refused.html", refused.status_code,
+                                refused=refused, job=parent)
+    new_id = new_job_id()
+    folder = web.root / new_id
+    folder.mkdir(mode=0o700)
+    try:
+        (folder / REPLAN_MARKER).write_text(parent.id + "\n", encoding="utf-8")
+        upload = folder / parent.upload.name
+        shutil.copyfile(parent.upload, upload)
+        progress = await run_in_threadpool(check_request, upload, parent.display_name,
+                                           production, current, start, freeze)
+    except UploadRefused as refused:
+        shutil.rmtree(folder, ignore_errors=True)
+        return web.pages.render(request, "replan_refused.html", refused.status_code,
+                                refused=refused, job=parent)
+    except OSError:  # the job expired between the page and the click
+        shutil.rmtree(folder, ignore_errors=True)
+        raise HTTPException(404, "The uploaded file has expired; upload it again.") from None
+    job = Job(new_id, folder, production, upload, parent.display_name, parent.time_limit,
+              replan=ReplanRequest(parent.id, current, start, freeze, progress))
+    return submit_job(request, web, job)
+
+
+def _marked(parent: Job, lost_text: str, cast_id: str, unavailable_text: str) -> Production:
+    """The parent's production with the marked disruptions; every problem at once."""
+    lost, problems = dates_of(lost_text, "Lost days")
+    unavailable, more = unavailable_of(parent.production, cast_id.strip(), unavailable_text)
+    problems += more
+    if not problems and not lost and not unavailable:
+        problems.append(Problem("", "mark a lost day or a cast member's unavailable dates"))
+    if problems:
+        raise UploadRefused(422, "The marked changes are not understood", problems)
+    try:
+        return disrupted(parent.production, lost, unavailable)
+    except InputError as error:
+        raise UploadRefused(422, "The plan cannot take these changes",
+                            list(error.problems)) from None

@@ -169,7 +169,8 @@ def replan_values(job: Job, schedule: Schedule | None) -> dict[str, Any]:
     the board) and the form's defaults (the first date still to come, a freeze of 1)."""
     report = job.changes
     values: dict[str, Any] = {"changes": None, "moved": frozenset(), "replan_start": "",
-                              "can_replan": schedule is not None}
+                              "can_replan": schedule is not None,
+                              "cast_choices": job.production.cast}
     if report is not None:
         values.update(
             changes=change_lines(report), people=people_lines(report),

@@ -176,3 +176,38 @@ def test_a_replan_job_restored_unsolved_fails_instead_of_planning_from_scratch(
     with pytest.raises(RuntimeError, match="not re-run after a restart"):
         job_solver(web_settings(tmp_path))(restored)
     assert restored.plan is None and restored.files == {}
+
+
+def test_a_lost_day_marked_on_the_page_is_replanned_like_an_edited_breakdown(
+        client: TestClient, tiny_workbook: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    last_day = max(_solution(first).start_day.values())
+    lost = first.production.calendar.date_of(last_day)
+    page = client.get(f"/jobs/{first.id}")
+    assert f'action="/jobs/{first.id}/replan-marked"' in page.text
+    answer = client.post(f"/jobs/{first.id}/replan-marked", follow_redirects=False,
+                         data={"csrf": csrf(client, f"/jobs/{first.id}"),
+                               "from": lost.isoformat(), "freeze": "0",
+                               "lost": lost.isoformat()})
+    assert answer.status_code == 303, answer.text
+    revised = _finished(client, str(answer.headers["location"]))
+    lost_scenes = {scene for scene, day in _solution(first).start_day.items() if day == last_day}
+    assert revised.changes is not None
+    assert set(revised.changes.moved_scene_ids) == lost_scenes
+    assert lost not in {revised.production.calendar.date_of(day)
+                        for day in _solution(revised).start_day.values()}
+
+
+def test_marked_changes_not_understood_are_located_together(client: TestClient,
+                                                            tiny_workbook: Path) -> None:
+    first = _solved(client, tiny_workbook)
+    answer = client.post(f"/jobs/{first.id}/replan-marked",
+                         data={"csrf": csrf(client, f"/jobs/{first.id}"),
+                               "from": "2026-03-02", "lost": "2026-03-03 yesterday",
+                               "cast": "nobody", "unavailable": "2026-03-04"})
+    assert answer.status_code == 422
+    assert "<code>Lost days</code>: &#34;yesterday&#34; is not a date" in answer.text
+    assert "<code>Cast member</code>: &#34;nobody&#34; is not on the Cast sheet" in answer.text
+    missing = client.post(f"/jobs/{first.id}/replan-marked",
+                          data={"from": "2026-03-02", "lost": "2026-03-03"})
+    assert missing.status_code == 403
