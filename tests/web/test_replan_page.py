@@ -211,3 +211,15 @@ def test_marked_changes_not_understood_are_located_together(client: TestClient,
     missing = client.post(f"/jobs/{first.id}/replan-marked",
                           data={"from": "2026-03-02", "lost": "2026-03-03"})
     assert missing.status_code == 403
+
+
+def test_a_job_without_a_schedule_cannot_be_replanned(client: TestClient,
+                                                      infeasible_workbook: Path) -> None:
+    proven = _solved(client, infeasible_workbook)
+    assert proven.plan is not None and proven.plan.result.solution is None
+    page = client.get(f"/jobs/{proven.id}")
+    assert "/replan" not in page.text  # no form to offer
+    answer = _replan(client, proven, infeasible_workbook, {"from": "2026-03-02"},
+                     token=csrf(client))
+    assert answer.status_code == 409
+    assert "no schedule to re-plan" in answer.text
