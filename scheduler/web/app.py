@@ -23,6 +23,7 @@ from .access import router as access_router
 from .events import router as events_router
 from .jobs import JobQueue
 from .pages import STATIC_DIR, Pages
+from .replan_routes import replan_router
 from .routes import WebContext, context_of, router
 from .scripts import script_router
 from .settings import WebSettings
@@ -88,6 +89,7 @@ def create_app(settings: WebSettings | None = None, *,
     app.state.key = key = server_key(settings.token)
     app.include_router(router)
     app.include_router(script_router)
+    app.include_router(replan_router)
     app.include_router(access_router)
     app.include_router(events_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

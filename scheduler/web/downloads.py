@@ -16,6 +16,7 @@ from ..export_json import schedule_to_json
 from ..files import save_text_atomically
 from ..interop.uss import schedule_to_uss
 from ..planning import Plan
+from ..revision import ChangeReport, Revision
 
 
 class DownloadKind(StrEnum):
@@ -53,7 +54,8 @@ def download_name(title: str, kind: DownloadKind) -> str:
 
 
 def write_downloads(production: Production, plan: Plan, folder: Path, *,
-                    uss_source: Path | None = None) -> dict[DownloadKind, Path]:
+                    uss_source: Path | None = None, revision: Revision | None = None,
+                    changes: ChangeReport | None = None) -> dict[DownloadKind, Path]:
     """Write every download of a solved job into ``folder``.
 
     The workbook and the JSON are always written (without a schedule they hold the status and
@@ -70,6 +72,8 @@ def write_downloads(production: Production, plan: Plan, folder: Path, *,
     uss_source
         The uploaded USS file, when the production came from one: the USS download is then that
         file with the schedule added as one more stripboard.
+    revision, changes
+        For a re-plan: the revision issued (its colour) and what changed (the Changes sheet).
 
     Returns
     -------
@@ -80,10 +84,12 @@ def write_downloads(production: Production, plan: Plan, folder: Path, *,
     files = {
         DownloadKind.WORKBOOK: write_schedule(production, result,
                                               folder / DownloadKind.WORKBOOK.stored_name,
-                                              risk=plan.risk),
+                                              risk=plan.risk, revision=revision,
+                                              changes=changes),
         DownloadKind.JSON: save_text_atomically(
             folder / DownloadKind.JSON.stored_name,
-            schedule_to_json(production, result, risk=plan.risk)),
+            schedule_to_json(production, result, risk=plan.risk, revision=revision,
+                             changes=changes)),
     }
     if result.solution is not None:
         files[DownloadKind.USS] = save_text_atomically(

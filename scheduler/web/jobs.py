@@ -33,7 +33,9 @@ from pathlib import Path
 from ..data import Production
 from ..planning import Plan
 from ..result import Progress
+from ..revision import ChangeReport
 from .downloads import DownloadKind
+from .replanning import ReplanRequest
 from .store import MAX_ATTEMPTS, JobStore, StoredJob
 
 logger = logging.getLogger("scheduler")
@@ -90,6 +92,10 @@ class Job:
         The file name the user's browser sent: shown (escaped), never used as a path.
     time_limit
         Seconds of search.
+    replan
+        For a re-plan job: the plan it revises and from when (``web.replanning``).
+    changes
+        A solved re-plan job's changes to the plan it revised.
     state, started_at, finished_at, progress, stop, plan, files
         The job's life, kept by the queue and the solver thread.
     """
@@ -100,6 +106,8 @@ class Job:
     upload: Path
     display_name: str
     time_limit: float
+    replan: ReplanRequest | None = None
+    changes: ChangeReport | None = field(default=None, init=False)
     state: JobState = field(default=JobState.WAITING, init=False)
     started_at: float | None = field(default=None, init=False)
     finished_at: float | None = field(default=None, init=False)

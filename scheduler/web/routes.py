@@ -23,6 +23,7 @@ from .jobs import Job, JobQueue, JobState, QueueClosed, QueueFull, is_job_id, ne
 from .pages import Pages, base_path, palette_css
 from .problems import problem_report
 from .progress import progress_view, status_body
+from .replanning import replan_values
 from .report import (
     CategoryCost,
     category_costs,
@@ -127,10 +128,11 @@ async def upload(request: Request) -> Response:
     assert saved is not None  # read_upload ran on it
     job = Job(job_id, folder, production, saved, name,
               time_limit_of(production, asked, settings.max_time_limit))
-    return _submit(request, web, job)
+    return submit_job(request, web, job)
 
 
-def _submit(request: Request, web: WebContext, job: Job) -> Response:
+def submit_job(request: Request, web: WebContext, job: Job) -> Response:
+    """Queue a job and send the browser to its page, or say the planner is busy."""
     try:
         web.queue.submit(job)
     except (QueueFull, QueueClosed, OSError, StoreError):  # the last two: it was not stored
@@ -196,6 +198,7 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
         "may_improve": result.status in (SolveStatus.FEASIBLE, SolveStatus.NO_SOLUTION),
         "again_time_limit": f"{min(2 * job.time_limit, web.settings.max_time_limit):g}",
         "keep_minutes": f"{web.settings.keep_seconds / 60:.0f}",
+        **replan_values(job, schedule),
     }
 
 
@@ -252,7 +255,7 @@ async def solve_again(request: Request, job_id: str) -> Response:
         raise HTTPException(404, "The uploaded file has expired; upload it again.") from None
     again = Job(new_id, folder, job.production, upload, job.display_name,
                 time_limit_of(job.production, asked, web.settings.max_time_limit))
-    return _submit(request, web, again)
+    return submit_job(request, web, again)
 
 
 @router.api_route("/jobs/{job_id}/download/{kind}", methods=["GET", "HEAD"])

@@ -26,7 +26,7 @@ from ..report import pages_text
 from ..script import SCRIPT_SUFFIXES, ScriptImport, import_script, write_script_breakdown
 from .access import check_csrf
 from .jobs import Job, is_job_id, new_job_id
-from .routes import WebContext, _submit, _upload_values, context_of
+from .routes import WebContext, _upload_values, context_of, submit_job
 from .uploads import (
     UploadRefused,
     receive_form,
@@ -131,7 +131,7 @@ async def plan_script(request: Request, script_id: str) -> Response:
                                  "download it, check it with plan-shoot check, and upload it.")
     job = Job(job_id, job_folder, production, breakdown, name,
               time_limit_of(production, None, web.settings.max_time_limit))
-    return _submit(request, web, job)
+    return submit_job(request, web, job)
 
 
 # ----- helpers -----------------------------------------------------------------------------------
