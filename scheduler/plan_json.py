@@ -161,11 +161,15 @@ def plan_from_json(text: str | bytes, production: Production) -> Plan:
 
 
 def production_to_json(production: Production) -> str:
-    """The JSON form of ``production`` with its ``notices`` (``places`` is left out)."""
-    # ``notices`` is excluded from the model's own JSON form (it is not part of a breakdown), yet
-    # the result page shows it: added here, read back as the field it is.
+    """The JSON form of ``production`` with its ``notices`` and ``current_plan`` (``places`` is
+    left out)."""
+    # ``notices`` and ``current_plan`` are excluded from the model's own JSON form (they are not
+    # part of a breakdown), yet the result page shows the notices and a re-plan's cost prices
+    # the moves off its current plan: added here, read back as the fields they are.
     form = production.model_dump(mode="json")
     form["notices"] = list(production.notices)
+    form["current_plan"] = [[scene_id, when.isoformat()]
+                            for scene_id, when in production.current_plan]
     return json.dumps(form, indent=1, ensure_ascii=False)
 
 

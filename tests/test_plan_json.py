@@ -126,3 +126,12 @@ def test_a_schedule_that_does_not_fit_the_production_is_refused(short_film: Prod
 def test_what_is_not_a_production_is_refused() -> None:
     with pytest.raises(PlanDocumentError, match="not a plan-shoot production"):
         production_from_json('{"settings": {}}')
+
+
+def test_a_replans_current_plan_survives_the_round_trip(short_film: Production) -> None:
+    """Tests that the plan a re-plan revised rides in the production's JSON: the moves off it
+    are part of the re-plan's cost, so a stored re-plan rebuilt without it would cost less."""
+    first = min(short_film.scenes, key=lambda scene: scene.id)
+    current = ((first.id, short_film.calendar.date_of(1)),)
+    replanning = short_film.model_copy(update={"current_plan": current})
+    assert production_from_json(production_to_json(replanning)).current_plan == current

@@ -17,7 +17,7 @@ from .downloads import write_downloads
 from .jobs import Job
 from .replanning import REPLAN_MARKER
 from .settings import WebSettings
-from .store import PRODUCTION_SNAPSHOT, save_current_plan
+from .store import PRODUCTION_SNAPSHOT
 
 logger = logging.getLogger("scheduler")
 
@@ -92,6 +92,5 @@ def _keep_solved_production(job: Job) -> None:
     restart."""
     snapshot = job.folder / PRODUCTION_SNAPSHOT
     if snapshot.exists():  # only with ``serve --data``
-        save_current_plan(job.folder, job.production)
         save_text_atomically(snapshot, production_to_json(job.production))
 

@@ -24,7 +24,6 @@ What happens to a job that was waiting or solving when the server stopped is the
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import sqlite3
@@ -33,7 +32,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -56,9 +54,6 @@ DATABASE_NAME = "jobs.sqlite3"
 LOCK_NAME = ".lock"
 JOBS_FOLDER = "jobs"
 PRODUCTION_SNAPSHOT = "production.json"
-# A re-plan job's current plan (scene -> date): the price of the scenes it moved is part of its
-# schedule's cost, and ``Production.current_plan`` is not part of the production's JSON.
-CURRENT_PLAN_SNAPSHOT = "current_plan.json"
 PLAN_SNAPSHOT = "plan.json"
 # A snapshot larger than this is not read: far above any real one (a 90-scene feature: 54 kB).
 MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
@@ -222,9 +217,7 @@ class JobStore:
         """The job's production snapshot; None when it is missing or not a valid production."""
         path = self.jobs_dir / job_id / PRODUCTION_SNAPSHOT
         text = read_snapshot(path)
-        return None if text is None else _parsed(
-            path, lambda: _with_current_plan(self.jobs_dir / job_id,
-                                             production_from_json(text)))
+        return None if text is None else _parsed(path, lambda: production_from_json(text))
 
     def plan(self, job_id: str, production: Production) -> Plan | None:
         """The job's plan snapshot, rebuilt on its ``production``; None when it is missing, not
@@ -275,28 +268,6 @@ def _lock_folder(data_dir: Path) -> IO[bytes] | None:
         raise StoreError(f"another plan-shoot server is using {data_dir}; stop it, or give this "
                          "one another --data folder") from None
     return handle
-
-
-def save_current_plan(folder: Path, production: Production) -> None:
-    """Keep a re-plan's current plan beside its production snapshot (see
-    ``CURRENT_PLAN_SNAPSHOT``)."""
-    save_text_atomically(folder / CURRENT_PLAN_SNAPSHOT, json.dumps(
-        [[scene_id, when.isoformat()] for scene_id, when in production.current_plan]))
-
-
-def _with_current_plan(folder: Path, production: Production) -> Production:
-    path = folder / CURRENT_PLAN_SNAPSHOT
-    if not path.exists():
-        return production
-    text = read_snapshot(path)
-    if text is None:
-        raise PlanDocumentError(f"{path.name} cannot be read")
-    try:
-        plan = tuple((str(scene_id), date.fromisoformat(when))
-                     for scene_id, when in json.loads(text))
-    except (ValueError, TypeError) as error:
-        raise PlanDocumentError(f"{path.name} is not a current plan: {error}") from None
-    return production.model_copy(update={"current_plan": plan})
 
 
 def read_snapshot(path: Path) -> bytes | None:
