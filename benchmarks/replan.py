@@ -85,6 +85,7 @@ class ReplanRow:
     violations: int | None
     shot_kept: bool
     frozen_kept: bool
+    status: str = ""
 
     @property
     def valid(self) -> bool:
@@ -133,7 +134,12 @@ def _plan(label: str, production: Production, solution: Solution) -> CurrentPlan
 def run_case(plan: CurrentPlan, disruption: str, config: SolverConfig) -> ReplanRow:
     """Re-plan ``plan`` from a third of the way through after ``disruption``."""
     replan_from = third_of_the_way(plan.dates)
-    edited, progress = DISRUPTIONS[disruption](plan.production, plan.dates, replan_from)
+    try:
+        edited, progress = DISRUPTIONS[disruption](plan.production, plan.dates, replan_from)
+    except ValueError as error:  # e.g. a shoot too short for a lead to be ill three days
+        return ReplanRow(plan.label, disruption, len(plan.production.scenes),
+                         replan_from.isoformat(), None, None, None, plan.cost, None, None, None,
+                         0.0, None, False, False, status=f"not applicable: {error}")
     began = time.monotonic()
     first: list[float] = []
 
@@ -146,7 +152,8 @@ def run_case(plan: CurrentPlan, disruption: str, config: SolverConfig) -> Replan
     runtime = time.monotonic() - began
     schedule, report = outcome.result.schedule, outcome.report
     blank = ReplanRow(plan.label, disruption, len(edited.scenes), replan_from.isoformat(),
-                      None, None, None, plan.cost, None, None, None, runtime, None, False, False)
+                      None, None, None, plan.cost, None, None, None, runtime, None, False, False,
+                      status=str(outcome.result.status))
     if schedule is None or report is None:
         return blank
     dates = revised_dates(outcome.production, schedule.solution)
@@ -164,6 +171,7 @@ def run_case(plan: CurrentPlan, disruption: str, config: SolverConfig) -> Replan
         violations=len(validate(checked, schedule.solution)),
         shot_kept=_kept(outcome.prepared.shot, dates, plan.dates),
         frozen_kept=_kept(outcome.prepared.frozen, dates, plan.dates),
+        status=str(outcome.result.status),
     )
 
 
@@ -200,12 +208,13 @@ def _yes(kept: bool) -> str:
 
 def table_row(row: ReplanRow) -> list[str]:
     """The row as the table shows it (money in the production's currency)."""
-    valid = ("no schedule" if row.violations is None
+    valid = (f"no schedule ({row.status})" if row.violations is None
              else "yes" if row.valid else f"NO ({row.violations})")
     return [row.production, row.disruption, _text(row.moved), _text(row.moved_from_scratch),
             _text(row.people_changed), _money(row.cost_change),
             _seconds(row.first_revision_s), _seconds(row.runtime_s), valid,
-            _yes(row.shot_kept), _yes(row.frozen_kept)]
+            *(("-", "-") if row.violations is None else
+              (_yes(row.shot_kept), _yes(row.frozen_kept)))]
 
 
 def markdown(rows: list[ReplanRow], command: str, time_limit: float,

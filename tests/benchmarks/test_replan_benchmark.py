@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import benchmarks.replan as replan_module
 from benchmarks.replan import (
     COLUMNS,
     ReplanRow,
@@ -66,3 +67,15 @@ def test_the_re_plan_starts_a_third_of_the_way_through() -> None:
     plan = generated_plan(30, 1)
     days = sorted(set(plan.dates.values()))
     assert third_of_the_way(plan.dates) == days[len(days) // 3]
+
+
+def test_a_disruption_that_does_not_fit_the_shoot_gives_a_row_saying_so(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def too_short(*_: object) -> object:
+        raise ValueError("the lead cannot be ill three days")
+
+    monkeypatch.setitem(replan_module.DISRUPTIONS, "lead ill three days", too_short)
+    row = run_case(generated_plan(30, 1), "lead ill three days", CONFIG)
+    assert row.violations is None and row.moved is None
+    assert row.status == "not applicable: the lead cannot be ill three days"
+    assert table_row(row)[-3:] == [f"no schedule ({row.status})", "-", "-"]
