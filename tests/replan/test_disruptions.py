@@ -14,6 +14,7 @@ from datetime import date
 
 import pytest
 
+from benchmarks.disruptions import DISRUPTIONS
 from benchmarks.generator import generate
 from scheduler.config import SolverConfig
 from scheduler.conventional_board import conventional_board
@@ -22,7 +23,6 @@ from scheduler.replan import CurrentSchedule, replan
 from scheduler.replan.changes import revised_dates
 from scheduler.solution import Schedule
 from scheduler.validate import validate
-from tests.helpers.disruptions import DISRUPTIONS
 
 CONFIG = SolverConfig(deterministic=True, time_limit=2)
 
