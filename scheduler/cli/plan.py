@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.live import Live
 from rich.table import Table
-from rich.text import Text
 
 from ..config import SolverConfig
 from ..data import Production
@@ -18,8 +16,6 @@ from ..excel.writer import write_schedule
 from ..export_json import schedule_to_json
 from ..files import check_outputs, save_text_atomically
 from ..inputs import write_uss_stripboard
-from ..result import Progress
-from ..solution import to_money
 from .app import (
     DefaultsOption,
     DeterministicOption,
@@ -33,6 +29,7 @@ from .app import (
     user_errors,
 )
 from .interrupt import CtrlC
+from .live import search_live
 
 if TYPE_CHECKING:  # the planner and the model load LightGBM: only when a command needs them
     from ..planning import Plan
@@ -116,28 +113,11 @@ def _plan_live(production: Production, config: SolverConfig, model: TrainedModel
     worker thread, so that Ctrl-C is answered at once whatever the stage."""
     from ..planning import plan_production
 
-    latest: list[Progress] = []
-    currency = production.settings.currency
-
-    def status_line() -> Text:
-        if not latest:
-            return Text("searching for a first schedule...")
-        now = latest[-1]
-        gap = max(0.0, (now.objective - now.bound) / now.objective) if now.objective else 0.0
-        stage = f"{now.stage}: " if now.stage else ""
-        return Text(f"{stage}{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
-                    f"bound {to_money(now.bound):,}  gap {gap:.1%}   (Ctrl-C keeps the best)")
-
-    with Live(status_line(), console=ctrl_c.console, refresh_per_second=4,
-              transient=True) as live:
-        def on_progress(progress: Progress) -> None:
-            latest.append(progress)
-            live.update(status_line())
-
-        # The planner marks its result "stopped by you" when ``stop`` was set.
-        return ctrl_c.run(lambda: plan_production(production, config, model=model,
-                                                  risk_aware=risk_aware,
-                                                  on_progress=on_progress, stop=ctrl_c.stop))
+    # The planner marks its result "stopped by you" when ``stop`` was set.
+    return search_live(ctrl_c, production.settings.currency, "searching for a first schedule...",
+                       lambda on_progress: plan_production(
+                           production, config, model=model, risk_aware=risk_aware,
+                           on_progress=on_progress, stop=ctrl_c.stop))
 
 
 def _load_model(model_dir: Path | None) -> TrainedModel:

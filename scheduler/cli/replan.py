@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
@@ -24,7 +23,6 @@ from ..files import check_outputs, save_text_atomically
 from ..inputs import is_uss, read_board
 from ..interop.current_schedule import read_current_schedule
 from ..replan import CurrentSchedule, Replan, replan
-from ..result import Progress
 from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
 from .app import (
@@ -40,6 +38,7 @@ from .app import (
     user_errors,
 )
 from .interrupt import CtrlC
+from .live import search_live
 
 PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
 
@@ -128,25 +127,10 @@ def _replan_live(production: Production, current: CurrentSchedule, start: date, 
                  progress: Any, config: SolverConfig, ctrl_c: CtrlC) -> Replan:
     """Re-plan with a live line of elapsed time, best cost and bound; the re-plan runs on a
     worker thread, so that Ctrl-C is answered at once and keeps the best."""
-    latest: list[Progress] = []
-    currency = production.settings.currency
-
-    def status_line() -> Text:
-        if not latest:
-            return Text("re-planning...")
-        now = latest[-1]
-        return Text(f"{now.elapsed:6.1f} s  best {to_money(now.objective):,} {currency}  "
-                    f"bound {to_money(now.bound):,}   (Ctrl-C keeps the best)")
-
-    with Live(status_line(), console=ctrl_c.console, refresh_per_second=4,
-              transient=True) as live:
-        def on_progress(progress_now: Progress) -> None:
-            latest.append(progress_now)
-            live.update(status_line())
-
-        return ctrl_c.run(lambda: replan(production, current, start, freeze=freeze,
-                                         progress=progress, config=config,
-                                         on_progress=on_progress, stop=ctrl_c.stop))
+    return search_live(ctrl_c, production.settings.currency, "re-planning...",
+                       lambda on_progress: replan(production, current, start, freeze=freeze,
+                                                  progress=progress, config=config,
+                                                  on_progress=on_progress, stop=ctrl_c.stop))
 
 
 def _write_outputs(outcome: Replan, target: Path, input_path: Path,
