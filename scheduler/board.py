@@ -14,6 +14,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .data import ConstraintKind, Production, Scene
 from .day_rules import DayLoad, DayRules, StripPart
@@ -61,12 +62,12 @@ class Block:
     def scene_ids(self) -> list[str]:
         return [scene.id for scene, _ in self.members]
 
-    @property
+    @cached_property
     def name(self) -> str:
         """The first scene's id: unique, as a scene is in one block only."""
         return self.members[0][0].id
 
-    @property
+    @cached_property
     def length(self) -> int:
         """Shoot days from the block's first day to its last."""
         return 1 + max(offset for offset, _ in self.parts)
@@ -76,10 +77,15 @@ class Block:
         """Pinned, or left one possible day by windows and availability: it goes down first."""
         return len(self.starts) <= 1
 
-    @property
+    @cached_property
     def lead(self) -> Scene:
         """The block's first scene, whose location and light it is sorted and grouped by."""
         return self.members[0][0]
+
+    @cached_property
+    def is_night(self) -> bool:
+        """The lead scene is shot at night."""
+        return self.lead.is_night
 
 
 def build_blocks(production: Production, sort_keys: dict[str, SortKey],

@@ -23,7 +23,7 @@ from .data import Production
 from .model import ModelOutcome, ShootingModel, data_conflicts, explain
 from .model.cp_model import canonical_order as canonical_order  # moved into the model's hint
 from .result import Conflict, Progress, Result, SolveStatus
-from .search import NeighbourhoodSearch, pack_calendar, search_budget, tighter_schedules
+from .search import STYLES, NeighbourhoodSearch, pack_calendar, search_budget, tighter_schedules
 from .sequencing import is_sequencing_problem, solve_sequencing
 from .solution import Schedule, Solution
 from .validate import evaluate
@@ -39,6 +39,8 @@ FULL_MODEL_SHARE = 0.25
 # Share of the time the repair of a packed draft may take, at most, before the full model looks
 # for a first schedule instead.
 REPAIR_SHARE = 0.1
+# Packing styles tried before a draft is repaired (the others only when that repair fails).
+QUICK_STYLES = 2
 # Share of the time the packings into fewer shoot days may take, at most.
 TIGHTEN_SHARE = 0.15
 
@@ -190,15 +192,23 @@ def _first_schedule(production: Production, config: SolverConfig,
     """The cheapest valid first schedule (the candidates, the packed calendar, or the packed
     draft repaired around the scenes it could not place: a packed draft is often far cheaper
     than the conventional board), and the guide for the full model when there is none (the
-    hint, else the draft)."""
-    packing = pack_calendar(production)
-    draft = packing.solution if packing is not None else None
-    if packing is not None and packing.is_valid:
-        candidates.append(_valid_or_none(production, draft, "packed calendar"))
-    elif packing is not None and draft is not None:
+    hint, else the draft).  The first packing styles are tried first, then, only when their
+    draft cannot be repaired, the others: on a calendar too full to pack, every style fails
+    alike, and their seconds are better spent by the neighbourhood search."""
+    draft = None
+    for styles in (STYLES[:QUICK_STYLES], STYLES[QUICK_STYLES:]):
+        packing = pack_calendar(production, styles=styles)
+        if packing is None:
+            break
+        draft = draft or packing.solution
+        if packing.is_valid:
+            candidates.append(_valid_or_none(production, packing.solution, "packed calendar"))
+            break
         limit = REPAIR_SHARE * search_budget(config, began)
-        repaired = search.repair(draft, packing.stuck, max(0.1, limit))  # valid when found
-        candidates.append(Schedule(production, repaired) if repaired is not None else None)
+        repaired = search.repair(packing.solution, packing.stuck, max(0.1, limit))
+        if repaired is not None:  # valid when found
+            candidates.append(Schedule(production, repaired))
+            break
     return _cheapest(candidates), hint or draft
 
 

@@ -427,8 +427,8 @@ class ShootConstraints:
         for kind in ("cast", "location", "crew", "equipment"):
             for entity_id in self._entities(kind):
                 scenes = self.variables.scenes_of(kind, entity_id)
-                if not scenes:
-                    continue
+                if not scenes or self.variables.settled_days(kind, entity_id) is not None:
+                    continue  # constants: nothing to bound
                 used = [on for day in self.variables.days
                         if (on := self.variables.present(kind, entity_id, day)) is not None]
                 needed = self.variables.days_needed(kind, entity_id)
@@ -437,7 +437,7 @@ class ShootConstraints:
                 if kind in ("cast", "crew", "equipment") and self._span_is_costed(kind, entity_id):
                     span = self.variables.span_days(kind, entity_id)
                     if kind == "cast" and self.production.cast_by_id[entity_id].drop_pickup:
-                        span = span - sum(self.variables.dropped(entity_id))
+                        span = span - self.variables.drop_days(entity_id)
                     self.model.add(span >= sum(used))
 
     def _entities(self, kind: str) -> list[str]:

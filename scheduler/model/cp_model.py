@@ -115,8 +115,9 @@ class ShootingModel:
         self.constraints.add_constraints()
         self.risk_cost: cp_model.LinearExpr | int = 0
         if not explain:
-            # Redundant: the counting bound helps where the search does not solve an LP.
-            self.model.add(self.objective.total >= self.objective.static_lower_bound)
+            if starts is None:  # a sub-model's fixed part makes the counting bound idle
+                # Redundant: the counting bound helps where the search does not solve an LP.
+                self.model.add(self.objective.total >= self.objective.static_lower_bound)
             if risk is not None:
                 self.risk_cost = risk_cost(self.model, self.variables, risk)
             self.model.minimize(self.objective.total + self.risk_cost)

@@ -104,7 +104,7 @@ class ShootObjective:
                 continue
             paid = self.variables.span_days("cast", member.id)
             if member.drop_pickup:
-                paid = paid - sum(self.variables.dropped(member.id))
+                paid = paid - self.variables.drop_days(member.id)
             total += member.daily_rate * COST_SCALE * paid
         return total
 

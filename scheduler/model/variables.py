@@ -17,6 +17,7 @@ how to compute it from the others, which gives complete hints from a ``Solution`
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -73,6 +74,8 @@ class ShootVariables:
         self._cache: dict[tuple[object, ...], Literal | None] = {}
         self._lists: dict[tuple[object, ...], list[Literal | None]] = {}
         self._entity_days: dict[tuple[str, str], dict[int, list[Literal]]] = {}
+        self._settled: dict[tuple[str, str], list[int] | None] = {}
+        self._reach: dict[int, int | None] = {}
         self.starts: dict[str, dict[int, cp_model.IntVar]] = {}
         self.occupancy: dict[str, dict[int, Literal]] = {}
         # (start literal, minutes) of every scene part that may fall on a day
@@ -218,6 +221,19 @@ class ShootVariables:
                     by_day[day].append(literal)
             self._entity_days[key] = by_day
         return self._entity_days[key]
+
+    def settled_days(self, kind: str, entity_id: str) -> list[int] | None:
+        """The days an entity works when every one of its scenes is fixed (a sub-model of the
+        neighbourhood search leaves most entities so); ``None`` when some scene may move.  A
+        settled entity's span, drop and presence are constants: no variables are made for
+        them."""
+        key = (kind, entity_id)
+        if key not in self._settled:
+            by_day = self._occupancy_by_day(kind, entity_id)
+            fixed = bool(by_day) and all(literal is self.true for literals in by_day.values()
+                        for literal in literals)
+            self._settled[key] = sorted(by_day) if fixed else None
+        return self._settled[key]
 
     def days_needed(self, kind: str, entity_id: str) -> int:
         """Days on which an entity works at least, by counting (``minimum_days``) its scenes at
@@ -409,7 +425,10 @@ class ShootVariables:
         of the list (``started`` walks the days forwards, ``pending`` backwards)."""
         flags: list[Literal | None] = []
         previous: Literal | None = None
-        for day in days:
+        for index, day in enumerate(days):
+            if previous is self.true:  # worked surely: so on every later day of the list
+                flags += [self.true] * (len(days) - index)
+                break
             on = self.present(kind, entity_id, day)
             if on is None:
                 current = previous
@@ -446,6 +465,9 @@ class ShootVariables:
         """
         if not self.scenes_of(kind, entity_id):
             return 0
+        settled = self.settled_days(kind, entity_id)
+        if settled is not None:
+            return settled[-1] - settled[0] + 1
         flags = [f for f in self.started(kind, entity_id) + self.pending(kind, entity_id)
                  if f is not None]
         return sum(flags) - self.num_days
@@ -457,8 +479,8 @@ class ShootVariables:
             for day in self.days:
                 on = self.present("location", location_id, day)
                 before = self.present("location", location_id, day - 1) if day > 1 else None
-                if on is None or before is None:
-                    flags.append(on)
+                if on is None or before is None or before is self.true:
+                    flags.append(None if before is self.true else on)  # no arrival after a sure day
                     continue
                 arrives = self.model.new_bool_var(f"visit_starts[{location_id},{day}]")
                 self.model.add_implication(arrives, on)
@@ -469,6 +491,18 @@ class ShootVariables:
             return flags
 
         return [f for f in self._cached_list(("visits", location_id), make_list) if f is not None]
+
+    def drop_days(self, cast_id: str) -> cp_model.LinearExpr | int:
+        """Shoot days of the cast member's one legal drop (unpaid): the sum of ``dropped``, or
+        for a settled cast member the days of its best legal drop, a constant (the rule of
+        ``Schedule.best_drop``: the widest gap between two consecutive work days whose dates
+        are more than ``drop_pickup_min_days`` calendar days apart)."""
+        settled = self.settled_days("cast", cast_id)
+        if settled is None:
+            return sum(self.dropped(cast_id))
+        minimum = self.production.settings.drop_pickup_min_days
+        return max((after - before - 1 for before, after in itertools.pairwise(settled)
+                    if self.calendar.calendar_gap(before, after) > minimum), default=0)
 
     def dropped(self, cast_id: str) -> list[Literal]:
         """Per shoot day: the day falls in the cast member's one legal drop (unpaid).
@@ -491,7 +525,7 @@ class ShootVariables:
             return []
         first, last = min(work), max(work)
         candidates = [day for day in self.days if first < day < last]
-        reach = {day: self._earliest_pickup_reach(day) for day in candidates}
+        reach = {day: self._pickup_reach(day) for day in candidates}
         if all(r is None for r in reach.values()):
             return []
         dropped = {day: self.model.new_bool_var(f"dropped[{cast_id},{day}]")
@@ -525,6 +559,12 @@ class ShootVariables:
         for day, is_dropped in dropped.items():
             self.define(is_dropped, hints.is_dropped(cast_id, day))
         return list(dropped.values())
+
+    def _pickup_reach(self, first_dropped: int) -> int | None:
+        """``_earliest_pickup_reach``, worked out once per day (the same for every member)."""
+        if first_dropped not in self._reach:
+            self._reach[first_dropped] = self._earliest_pickup_reach(first_dropped)
+        return self._reach[first_dropped]
 
     def _earliest_pickup_reach(self, first_dropped: int) -> int | None:
         """The last dropped day ``b`` of the shortest legal drop starting at ``first_dropped``.

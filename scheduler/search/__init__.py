@@ -1,5 +1,6 @@
 """The search at production scale: a packed first schedule and a large-neighbourhood search."""
 
+from .construct import STYLES as STYLES
 from .construct import Packing as Packing
 from .construct import pack_calendar as pack_calendar
 from .lns import NeighbourhoodSearch as NeighbourhoodSearch

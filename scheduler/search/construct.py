@@ -408,17 +408,24 @@ class _Packer(PartialBoard):
                 count += 1
             open_days[d] = count
         slack: dict[str, int] = {}
+        unplaced, standard, num_days = self.unplaced, self.standard, self.num_days
+        deadline_of = self.deadline
         for members in self.groups:
-            due = [block for block in members if block.name in self.unplaced]
-            minutes, tightest = 0, self.num_days
-            needs: list[tuple[Block, int]] = []
-            for block in due:  # by deadline
+            minutes = 0
+            needs: list[tuple[str, int]] = []
+            for block in members:  # by deadline
+                name = block.name
+                if name not in unplaced:
+                    continue
                 minutes += block.minutes
-                deadline = max(0, min(self.deadline[block.name], self.num_days))
-                needs.append((block, open_days[deadline] - -(-minutes // self.standard)))
-            for block, spare in reversed(needs):
-                tightest = min(tightest, spare)
-                slack[block.name] = min(slack.get(block.name, tightest), tightest)
+                deadline = max(0, min(deadline_of[name], num_days))
+                needs.append((name, open_days[deadline] - -(-minutes // standard)))
+            tightest = num_days
+            for name, spare in reversed(needs):
+                if spare < tightest:
+                    tightest = spare
+                known = slack.get(name)
+                slack[name] = tightest if known is None or tightest < known else known
         return slack
 
     def _seed_key(self, block: Block, day: int) -> SortKey:
@@ -440,7 +447,7 @@ class _Packer(PartialBoard):
         zones = {part.zone for _, part in block.parts if part.zone}
         if load.zones and zones - load.zones:
             return False
-        split = block.lead.is_night != load.has_night
+        split = block.is_night != load.has_night
         return self.settings.allow_split_days or not split
 
     def _fill_key(self, block: Block, day: int) -> SortKey:
@@ -461,7 +468,7 @@ class _Packer(PartialBoard):
     def _night_costs_a_day(self, block: Block, day: int) -> bool:
         """A night on ``day`` that starts a run with not enough night work released to carry
         it to the next break in the calendar: the day after would be lost to the turnaround."""
-        if not block.lead.is_night or not self.day_rules.closes_next_day(day):
+        if not block.is_night or not self.day_rules.closes_next_day(day):
             return False
         yesterday = self.loads.get(day - 1)
         if yesterday is not None and yesterday.has_night:
@@ -475,7 +482,7 @@ class _Packer(PartialBoard):
     def _least_daylight_slack(self, day: int) -> int:
         """The least slack of the day-light blocks still to place."""
         return min((self._slack(block, day) for block in self.unplaced.values()
-                    if not block.lead.is_night), default=self.num_days)
+                    if not block.is_night), default=self.num_days)
 
     def _days_to_break(self, day: int) -> int:
         """Shoot days from ``day`` to the last one before a date without shooting."""
@@ -488,7 +495,7 @@ class _Packer(PartialBoard):
         seen: set[str] = set()
         for day in range(first, min(last, self.num_days) + 1):
             for block in self.starting_on.get(day, ()):
-                if (block.lead.is_night and block.name in self.unplaced
+                if (block.is_night and block.name in self.unplaced
                         and block.name in self.released and block.name not in seen):
                     seen.add(block.name)
                     yield block
