@@ -12,6 +12,7 @@ from functools import cached_property
 
 from ortools.sat.python import cp_model
 
+from ..calendar import consecutive_runs
 from ..data import MINUTES_PER_HOUR, Billing, Production, Resource
 from ..solution import COST_CATEGORIES, COST_SCALE
 from .variables import ShootVariables
@@ -110,8 +111,13 @@ class ShootObjective:
 
     def _locations(self) -> cp_model.LinearExpr | int:
         """Each location's fee per day used and move-in cost per visit."""
-        literals, coefficients = [], []
+        literals, coefficients, fixed = [], [], 0
         for location in self.production.locations:
+            settled = self.variables.settled_days("location", location.id)
+            if settled is not None:  # every scene of it fixed: a constant
+                visits = len(consecutive_runs(settled))
+                fixed += (location.daily_fee * len(settled) + location.move_in_cost * visits)
+                continue
             if location.daily_fee:
                 for day in self.variables.days:
                     if (on := self.variables.present("location", location.id, day)) is not None:
@@ -121,7 +127,8 @@ class ShootObjective:
                 for arrives in self.variables.visit_starts(location.id):
                     literals.append(arrives)
                     coefficients.append(location.move_in_cost * COST_SCALE)
-        return cp_model.LinearExpr.weighted_sum(literals, coefficients) if literals else 0
+        fixed *= COST_SCALE
+        return cp_model.LinearExpr.weighted_sum(literals, coefficients) + fixed if literals else fixed
 
     def _moves(self) -> cp_model.LinearExpr | int:
         """Company moves: locations used in a day minus one."""
@@ -153,6 +160,8 @@ class ShootObjective:
                 continue  # every-day crew are paid with the crew days
             if resource.billing is Billing.SPAN:
                 days = self.variables.span_days(kind, resource.id)
+            elif (settled := self.variables.settled_days(kind, resource.id)) is not None:
+                days = len(settled)
             else:
                 days = sum(on for day in self.variables.days
                            if (on := self.variables.present(kind, resource.id, day)) is not None)

@@ -220,7 +220,9 @@ class NeighbourhoodSearch:
                                                 "workers": 1, "log_search": False,
                                                 "relative_gap": 0.0})
         outcome = model.solve(config, stop=self.stop)
-        self._adapt_size(kind, outcome.status is SolveStatus.OPTIMAL
+        # Proven quickly (optimal, or infeasible: a compression too small to empty the last
+        # day): the next of its kind may be larger.
+        self._adapt_size(kind, outcome.status in (SolveStatus.OPTIMAL, SolveStatus.INFEASIBLE)
                          and outcome.runtime < GROW_BELOW * time_limit)
         logger.debug("step %s: %d free, %s in %.2f s (%.2f deterministic)", kind,
                      neighbourhood.size, outcome.status.value, outcome.runtime,

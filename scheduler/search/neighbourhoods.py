@@ -13,8 +13,9 @@ start days; the other scenes stay where they are.  The kinds follow the structur
 - ``tail``: the last shoot days, with earlier days that have room, so the wrap comes in;
 - ``slide``: every scene from a shoot day on may start up to ``SLIDE_DAYS`` days earlier, so a
   whole stretch of the board can close up behind an empty or light day;
-- ``compress``: the last shoot day must empty: the scenes of the last few days go to any earlier
-  day, the others shift a day or two to make room (a wrap day in, or an infeasible sub-model);
+- ``compress``: the last shoot day must empty: the scenes of the last few days and of the
+  earlier days with room are re-placed among those days (a wrap day in, or an infeasible
+  sub-model);
 - ``shift``: every scene of a stretch may move a day either way (many small moves at once).
 
 A scene in a ``same_day`` group or a ``consecutive`` chain is freed with its partners.  Every
@@ -36,10 +37,8 @@ KINDS = ("window", "days", "cast", "member", "location", "tail", "slide", "compr
 
 # How many shoot days earlier a scene may start in a slide.
 SLIDE_DAYS = 2
-# A compression frees the scenes of the last so many shoot days (drawn from these) to go to any
-# earlier day, and lets the others shift so many days either way.
+# A compression re-places the scenes of the last so many shoot days (drawn from these).
 COMPRESS_DEEP_DAYS = (1, 2, 2, 3)
-COMPRESS_SHIFTS = (1, 1, 2)
 
 
 @dataclass(frozen=True)
@@ -187,26 +186,29 @@ class NeighbourhoodMaker:
         return Neighbourhood("slide", self._with_partners(schedule, starts))
 
     def compress(self, schedule: Schedule, size: int) -> Neighbourhood | None:
-        """The wrap comes in a day: the scenes of the last one to three shoot days may go to
-        any earlier day they are allowed, every other scene may shift a day or two either way
-        to make room, and nothing may be shot on the last day (the sub-model is infeasible when
-        that cannot be)."""
+        """The wrap comes in a day: the scenes of the last one to three shoot days and of the
+        earlier days with the most room (about ``size`` scenes in all) are re-placed among
+        those days, and nothing may be shot on the last day (the sub-model is infeasible when
+        that cannot be).  A day is the dearest thing to take out and the objective rewards
+        emptying the last one only when it is quite empty: here that is demanded at once."""
         wrap = schedule.wrap_day
         if wrap <= 1:
             return None
         deep_days = set(schedule.shooting_days[-self.rng.choice(COMPRESS_DEEP_DAYS):])
-        shallow = self.rng.choice(COMPRESS_SHIFTS)
+        deep_scenes = sum(len(schedule.parts_by_day[day]) for day in deep_days)
+        standard = self.production.settings.standard_day_minutes
+        roomy = [day for day in range(1, min(deep_days))
+                 if schedule.minutes_on(day) < standard]
+        self.rng.shuffle(roomy)
+        roomy.sort(key=lambda day: schedule.minutes_on(day) // 60)
+        days = deep_days | self._grow(schedule, roomy, max(1, size - deep_scenes))
+        opened = self._open_days("compress", schedule, days)
+        if opened is None:
+            return None
         starts = {}
-        for scene in self.production.scenes:
-            current = schedule.solution.start_day[scene.id]
-            latest = wrap - self.production.scene_days(scene)  # ends the day before the wrap
-            if current in deep_days:
-                days = frozenset(d for d in self.allowed[scene.id] if d <= latest)
-            else:
-                days = self.allowed[scene.id] & frozenset(
-                    range(current - shallow, current + shallow + 1))
-                days = frozenset(d for d in days if d <= latest) | {current}
-            starts[scene.id] = days
+        for scene_id, candidates in opened.starts.items():
+            length = self.production.scene_days(self.production.scene_by_id[scene_id])
+            starts[scene_id] = frozenset(day for day in candidates if day + length - 1 < wrap)
         return Neighbourhood("compress", starts)
 
     def shift(self, schedule: Schedule, size: int) -> Neighbourhood | None:

@@ -3,10 +3,14 @@ rules stay exactly those of the full model."""
 
 from __future__ import annotations
 
+import random
+
+from benchmarks.generator import generate
 from scheduler.config import SolverConfig
 from scheduler.conventional_board import conventional_board
 from scheduler.model import ShootingModel
 from scheduler.result import SolveStatus
+from scheduler.search.neighbourhoods import KINDS, NeighbourhoodMaker
 from scheduler.solution import Schedule
 from scheduler.validate import validate
 from tests.helpers.productions import synthetic_production
@@ -46,3 +50,23 @@ def test_a_sub_model_solution_is_valid_and_exactly_costed() -> None:
     assert outcome.objective == schedule.total_cost <= Schedule(prod, board).total_cost
     moved = {sid for sid, day in outcome.solution.start_day.items() if day != board.start_day[sid]}
     assert all(board.start_day[sid] in open_days for sid in moved)
+
+
+def test_every_kind_of_neighbourhood_costs_the_schedule_exactly() -> None:
+    """Tests that a sub-model of each kind of neighbourhood, whose settled cast, locations and
+    resources fold into constants (spans, drops, fees, visits), costs the schedule it was
+    drawn from exactly as ``Schedule`` does, category by category."""
+    generated = generate(90, 1, "feature")
+    prod, board = generated.production, generated.reference
+    assert any(member.drop_pickup for member in prod.cast)
+    schedule = Schedule(prod, board)
+    maker = NeighbourhoodMaker(prod, random.Random(7))
+    for kind in KINDS:
+        neighbourhood = maker.make(kind, schedule, 12)
+        if neighbourhood is None:
+            continue
+        starts = {scene_id: {day} for scene_id, day in board.start_day.items()}
+        starts.update(neighbourhood.starts)
+        starts = {sid: days | {board.start_day[sid]} for sid, days in starts.items()}
+        model = ShootingModel(prod, starts=starts)
+        assert model.evaluate(board) == schedule.cost_by_category, kind
