@@ -205,11 +205,13 @@ class ShootVariables:
 
         ``kind`` is one of ``cast``, ``location``, ``crew``, ``equipment``.
         """
-        def make() -> Literal | None:
-            literals = self._occupancy_by_day(kind, entity_id).get(day, [])
-            return self.any_of(f"{kind}_on[{entity_id},{day}]", literals)
-
-        return self._cached((kind, entity_id, day), make)
+        key = (kind, entity_id, day)
+        if key in self._cache:  # asked for every entity and day: kept cheap
+            return self._cache[key]
+        literals = self._occupancy_by_day(kind, entity_id).get(day)
+        present = self.any_of(f"{kind}_on[{entity_id},{day}]", literals) if literals else None
+        self._cache[key] = present
+        return present
 
     def _occupancy_by_day(self, kind: str, entity_id: str) -> dict[int, list[Literal]]:
         """Day -> occupancy literals of the scenes that need an entity (indexed once)."""
