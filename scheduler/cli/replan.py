@@ -22,6 +22,7 @@ from ..export_json import schedule_to_json
 from ..files import check_outputs, save_text_atomically
 from ..inputs import is_uss, read_board
 from ..interop.current_schedule import read_current_schedule
+from ..interop.uss.revised import write_revised_uss
 from ..replan import CurrentSchedule, Replan, replan
 from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
@@ -71,13 +72,19 @@ def replan_command(
     board: Annotated[str | None, typer.Option("--board", metavar="NAME",
                                               help="The stripboard of a USS --schedule.")
                      ] = None,
+    uss_path: Annotated[Path | None, typer.Option("--uss", metavar="OUT.uss",
+                                                  help="Also write the revised board as a USS "
+                                                       "stripboard named after its revision "
+                                                       "(added to a copy of a USS input; never "
+                                                       "the input itself).")] = None,
 ) -> None:
     """Re-plan mid-shoot: keep what was shot and the frozen days, move as few scenes as
     possible, write the next coloured revision and print what changed."""
     start = _date_option(replan_from)
     target = output or input_path.with_name(f"{input_path.stem}_revised.xlsx")
     with user_errors():  # before the solve of minutes, not after it
-        check_outputs([input_path, schedule_path], {"-o": target, "--json": json_path})
+        check_outputs([input_path, schedule_path],
+                      {"-o": target, "--json": json_path, "--uss": uss_path})
     production = read_checked(input_path)
     current = _current(schedule_path, board, production)
     with user_errors(input_path):
@@ -92,6 +99,8 @@ def replan_command(
         if result.schedule is not None:
             ctrl_c.writing()
             written = _write_outputs(outcome, target, input_path, json_path)
+            if uss_path is not None:
+                _write_uss(outcome, uss_path, [input_path, schedule_path])
     _print_outcome(outcome, written)
     if not result.status.has_solution:
         raise typer.Exit(exit_code(result.status))
@@ -151,6 +160,18 @@ def _write_outputs(outcome: Replan, target: Path, input_path: Path,
                 outcome.production, outcome.result, risk=risk, revision=revision,
                 changes=changes))
     return written
+
+
+def _write_uss(outcome: Replan, uss_path: Path, inputs: list[Path]) -> None:
+    """The revised board as a USS stripboard (added to a copy of a USS input when that input
+    has a strip for every scene)."""
+    assert outcome.result.solution is not None
+    with user_errors(writing=uss_path):
+        written = write_revised_uss(outcome.production, outcome.result.solution, uss_path,
+                                    outcome.revision.name, [p for p in inputs if is_uss(p)])
+    where = f"added to a copy of {written.added_to.name}" if written.added_to else "new file"
+    stdout().print(f'wrote {uss_path}: stripboard "{written.board}" ({where})', markup=False)
+
 
 def _print_outcome(outcome: Replan, written: Path | None) -> None:
     """The revised plan's summary rows, the changes in short, and the conflicts when there is
