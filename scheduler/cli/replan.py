@@ -120,7 +120,8 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
         if not is_uss(path):
             if board is not None:
                 refuse(f"--board names a stripboard of a USS file; {path} is not one")
-            return read_current_schedule(path, production)
+            return read_current_schedule(path, production,
+                                         production.settings.revision_order)
         solution, _ = read_board(path, board)
         calendar = production.calendar
         late = [scene_id for scene_id, day in solution.start_day.items()

@@ -14,7 +14,7 @@ from ..config import SolverConfig
 from ..data import Production
 from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
-from ..revision import WGA_COLOURS, ChangeReport, Revision, revision_name
+from ..revision import ChangeReport, Revision, revision_name
 from ..search import NeighbourhoodSearch
 from ..solution import Schedule, Solution
 from ..solve import solve
@@ -74,7 +74,7 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
            freeze: int = 1, progress: Sequence[SceneProgress] = (),
            config: SolverConfig = SolverConfig(),  # noqa: B008 - frozen, so sharing is safe
            issued: date | None = None, compare: bool = True,
-           colours: Sequence[str] = WGA_COLOURS,
+           colours: Sequence[str] | None = None,
            on_progress: Callable[[Progress], None] | None = None,
            stop: threading.Event | None = None) -> Replan:
     """Re-plan ``production`` from ``replan_from`` with the least change to ``current``.
@@ -104,7 +104,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     compare
         Also plan the same remaining work from scratch, for the price of stability.
     colours
-        The revision colours in the shop's order.
+        The revision colours in the shop's order (default: the production's
+        ``revision_colours``, else the WGA's).
     on_progress, stop
         As for ``solve`` (the re-plan's search only).
 
@@ -115,7 +116,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     """
     prepared = prepare_replan(production, current.dates, replan_from, freeze, progress)
     number = current.revision + 1
-    revision = Revision(number, revision_name(number, colours), issued or date.today())
+    order = colours or production.settings.revision_order
+    revision = Revision(number, revision_name(number, order), issued or date.today())
     replan_config, scratch_config = _shares(config, compare)
     began = time.monotonic()
     kept = _current_if_valid(prepared, current.dates)
