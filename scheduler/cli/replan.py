@@ -13,8 +13,9 @@ from rich.text import Text
 
 from ..calendar import short_date
 from ..config import SolverConfig
-from ..data import Production
+from ..data import Production, Scene
 from ..errors import InputError, Problem
+from ..excel.cut_scenes import read_cut_scenes
 from ..excel.parse import Bad, parse_date
 from ..excel.progress import read_progress
 from ..excel.writer import write_schedule
@@ -89,11 +90,13 @@ def replan_command(
     current = _current(schedule_path, board, production)
     with user_errors(input_path):
         progress = () if is_uss(input_path) else read_progress(input_path, production)
+        cut = () if is_uss(input_path) else read_cut_scenes(input_path, production)
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
     with CtrlC(stderr()) as ctrl_c:
         with user_errors(input_path):
-            outcome = _replan_live(production, current, start, freeze, progress, config, ctrl_c)
+            outcome = _replan_live(production, current, start, freeze, progress, cut, config,
+                                   ctrl_c)
         result = outcome.result
         written = None
         if result.schedule is not None:
@@ -134,12 +137,14 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
 
 
 def _replan_live(production: Production, current: CurrentSchedule, start: date, freeze: int,
-                 progress: Any, config: SolverConfig, ctrl_c: CtrlC) -> Replan:
+                 progress: Any, cut: tuple[Scene, ...], config: SolverConfig,
+                 ctrl_c: CtrlC) -> Replan:
     """Re-plan with a live line of elapsed time, best cost and bound; the re-plan runs on a
     worker thread, so that Ctrl-C is answered at once and keeps the best."""
     return search_live(ctrl_c, production.settings.currency, "re-planning...",
                        lambda on_progress: replan(production, current, start, freeze=freeze,
                                                   progress=progress, config=config,
+                                                  cut_scenes=cut,
                                                   on_progress=on_progress, stop=ctrl_c.stop))
 
 

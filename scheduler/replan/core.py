@@ -11,7 +11,7 @@ from datetime import date
 
 from ..bounds import lower_bound
 from ..config import SolverConfig
-from ..data import Production
+from ..data import Production, Scene
 from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
 from ..revision import ChangeReport, Revision, revision_name
@@ -74,7 +74,7 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
            freeze: int = 1, progress: Sequence[SceneProgress] = (),
            config: SolverConfig = SolverConfig(),  # noqa: B008 - frozen, so sharing is safe
            issued: date | None = None, compare: bool = True,
-           colours: Sequence[str] | None = None,
+           colours: Sequence[str] | None = None, cut_scenes: Sequence[Scene] = (),
            on_progress: Callable[[Progress], None] | None = None,
            stop: threading.Event | None = None) -> Replan:
     """Re-plan ``production`` from ``replan_from`` with the least change to ``current``.
@@ -106,6 +106,9 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     colours
         The revision colours in the shop's order (default: the production's
         ``revision_colours``, else the WGA's).
+    cut_scenes
+        The scenes cut since the current schedule, with what they needed (the days they
+        booked are released in the change report).
     on_progress, stop
         As for ``solve`` (the re-plan's search only).
 
@@ -141,7 +144,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
             cost_current=kept.total_cost if kept is not None else None,
             cost_revised=result.schedule.total_cost,
             cost_from_scratch=(scratch.schedule.total_cost if scratch is not None
-                               and scratch.schedule is not None else None))
+                               and scratch.schedule is not None else None),
+            cut_scenes=cut_scenes)
     return Replan(prepared, result, revision, report, scratch)
 
 
