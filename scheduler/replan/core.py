@@ -20,6 +20,7 @@ from ..solution import Schedule, Solution
 from ..solve import solve
 from ..validate import evaluate, validate
 from .changes import change_report
+from .explain import explain_failure
 from .prepare import PreparedReplan, prepare_replan
 from .progress import SceneProgress
 
@@ -134,6 +135,9 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         hint = warm_start(prepared, current.dates, replan_config)
         result = solve(prepared.production, _rest_of(replan_config, began), hint=hint,
                        on_progress=on_progress, stop=stop)
+        if not (stop is not None and stop.is_set()):  # say which change left no schedule
+            result = explain_failure(production, prepared, current.dates, result,
+                                     replan_config, stop)
         scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
                                      scratch_config, stop)
                    if scratch_config is not None else None)
