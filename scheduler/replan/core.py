@@ -140,7 +140,7 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
                                      replan_config, stop)
         scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
                                      scratch_config, stop)
-                   if scratch_config is not None else None)
+                   if scratch_config is not None and result.schedule is not None else None)
     report = None
     if result.schedule is not None:
         report = change_report(

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -74,7 +74,7 @@ def changes_that_broke(production: Production, prepared: PreparedReplan,
         The current schedule: scene id -> first shoot date.
     """
     kept = prepared.shot | prepared.frozen
-    first_to_come = prepared.frozen_dates[0] if prepared.frozen_dates else prepared.first_open
+    first_to_come = _first_to_come(prepared)
     stranded = {scene.id for scene in prepared.production.scenes
                 if scene.id not in kept and not prepared.production.allowed_start_days(scene)}
     scenes_of: dict[_Broken, list[str]] = {}
@@ -90,8 +90,10 @@ def changes_that_broke(production: Production, prepared: PreparedReplan,
     lines = [(not stranded.intersection(ids), _conflict(broken, ids))
              for broken, ids in scenes_of.items()]
     named = {scene_id for ids in scenes_of.values() for scene_id in ids}
-    lines += [(False, _no_day_left(prepared, scene_id)) for scene_id in sorted(stranded - named)
-              if scene_id not in current or scene_id in prepared.new_parts]
+    lines += [(False, _no_day_left(prepared, scene_id, current.get(scene_id)))
+              for scene_id in sorted(stranded - named, key=_breakdown_order(prepared))]
+    added = _work_added(prepared, current, stranded)
+    lines += [(True, added)] if added is not None else []
     return [conflict for _, conflict in sorted(lines, key=lambda line: line[0])]
 
 
@@ -196,10 +198,11 @@ def _overfull_days(production: Production, prepared: PreparedReplan,
     more than ``max_day_hours`` (moves not counted: at least that much)."""
     calendar = production.calendar
     limit = production.settings.max_day_minutes
+    first_to_come = _first_to_come(prepared)
     on_date: dict[date, list[Scene]] = {}
     for scene in production.scenes:
         when = current.get(scene.id)
-        if (when is not None and scene.id not in prepared.shot and when >= prepared.first_open
+        if (when is not None and scene.id not in prepared.shot and when >= first_to_come
                 and calendar.day_of(when) is not None and not production.is_multi_day(scene)):
             on_date.setdefault(when, []).append(scene)
     found = {}
@@ -213,16 +216,69 @@ def _overfull_days(production: Production, prepared: PreparedReplan,
     return found
 
 
-def _no_day_left(prepared: PreparedReplan, scene_id: str) -> Conflict:
-    """A new scene, or the rest of a part-shot one, with no possible day left."""
+def _work_added(prepared: PreparedReplan, current: Mapping[str, date],
+                named: set[str]) -> Conflict | None:
+    """The scenes to plan that the current schedule had no open day for: new on the
+    breakdown, the rest of part-shot scenes, scenes not shot on their date (more work for the
+    same days); those in ``named`` have a line of their own."""
+    production = prepared.production
+    first_to_come = _first_to_come(prepared)
+    parts = []
+    minutes = 0
+    for scene in production.scenes:
+        planned = current.get(scene.id)
+        if scene.id in named:
+            continue
+        if scene.id in prepared.new_parts:
+            parts.append(f"{scene.id} (the rest of scene {prepared.new_parts[scene.id]})")
+        elif planned is None:
+            parts.append(f"{scene.id} (new)")
+        elif planned < first_to_come and scene.id not in prepared.shot:
+            parts.append(f"{scene.id} (not shot on {short_date(planned)})")
+        else:
+            continue
+        minutes += production.scene_minutes(scene)
+    if not parts:
+        return None
+    shown = ", ".join(parts[:MAX_SCENES_NAMED])
+    if len(parts) > MAX_SCENES_NAMED:
+        shown += f" and {len(parts) - MAX_SCENES_NAMED} more"
+    return Conflict(Rule.SCENE_SCHEDULED,
+                    f"{'scene' if len(parts) == 1 else 'scenes'} {shown} "
+                    f"{'is' if len(parts) == 1 else 'are'} to be planned anew: {_hours(minutes)} h "
+                    f"more to fit from {short_date(prepared.first_open)}")
+
+
+def _no_day_left(prepared: PreparedReplan, scene_id: str, planned: date | None) -> Conflict:
+    """A scene with no possible day left whose current day broke no rule of its own: new on
+    the breakdown, the rest of a part-shot scene, not shot on its date, or on a day it may
+    keep but not with the rest of the plan."""
     production = prepared.production
     scene = production.scene_by_id[scene_id]
-    what = (f"the rest of scene {prepared.new_parts[scene_id]}" if scene_id in prepared.new_parts
-            else "new on the breakdown")
+    if scene_id in prepared.new_parts:
+        what = f" (the rest of scene {prepared.new_parts[scene_id]})"
+    elif planned is None:
+        what = " (new on the breakdown)"
+    elif planned < _first_to_come(prepared):
+        what = f" (not shot on {short_date(planned)})"
+    else:
+        what = ""
     return Conflict(Rule.SCENE_WINDOW,
-                    f"scene {scene_id} ({what}) has no possible day from "
+                    f"scene {scene_id}{what} has no possible day from "
                     f"{short_date(prepared.first_open)}: {explain_no_day(production, scene)}",
                     scenes=(scene_id,))
+
+
+def _first_to_come(prepared: PreparedReplan) -> date:
+    """The re-plan's first shoot date of the current schedule (the first frozen one), or its
+    first open date when nothing is frozen: scenes planned before it and not shot are
+    progress, not changes."""
+    return prepared.frozen_dates[0] if prepared.frozen_dates else prepared.first_open
+
+
+def _breakdown_order(prepared: PreparedReplan) -> Callable[[str], int]:
+    order = {scene.id: index for index, scene in enumerate(prepared.production.scenes)}
+    return lambda scene_id: order.get(scene_id, len(order))
 
 
 def _conflict(broken: _Broken, scene_ids: list[str]) -> Conflict:

@@ -21,7 +21,7 @@ from scheduler.data import Availability, Production
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.excel.reader import read_workbook
 from scheduler.excel.writer import write_schedule
-from scheduler.replan import CurrentSchedule, replan
+from scheduler.replan import CurrentSchedule, SceneProgress, ShotStatus, replan
 from scheduler.replan.changes import revised_dates
 from scheduler.replan.explain import with_extra_days
 from scheduler.result import Result, SolveStatus
@@ -141,3 +141,33 @@ def test_a_stopped_replan_is_not_explained() -> None:
                                                                  time_limit=1),
                      compare=False, stop=stop)
     assert not any(c.message.startswith("scene 4 needs") for c in outcome.result.conflicts)
+
+
+def test_work_added_to_a_full_plan_is_named() -> None:
+    """Tests scene 2 not shot on Tuesday (its day is kept by nobody else, so no day broke):
+    the explanation says it is to be planned anew and how much, then the extra day."""
+    progress = [SceneProgress("2", ShotStatus.NOT_SHOT)]
+    outcome = replan(no_slack(), CURRENT, WED, progress=progress, config=QUICK, compare=False)
+    assert outcome.result.status is SolveStatus.INFEASIBLE
+    added, remedy = outcome.result.conflicts[:2]
+    assert added.message == ("scene 2 (not shot on 3 Mar 2026) is to be planned anew: 7 h "
+                             "more to fit from 5 Mar 2026")
+    assert remedy.message.startswith("adding 1 shoot day (through 9 Mar 2026)")
+
+
+def test_a_new_scene_with_no_day_left_comes_first() -> None:
+    """Tests a new scene 6 whose cast member C works only on Monday (shot): it has no day
+    from the first open date, and says why, before anything else."""
+    base = no_slack()
+    edited = base.model_copy(update={
+        "scenes": (*base.scenes, scene("6", hours=2, cast=("C",))),
+        "cast": (*base.cast, actor("C", availability=Availability(available_to=DATES[0])))},
+    ).check()
+    outcome = replan(edited, CURRENT, WED, config=QUICK, compare=False)
+    assert outcome.result.status is SolveStatus.INFEASIBLE
+    first = outcome.result.conflicts[0]
+    assert first.scenes == ("6",)
+    assert first.message.startswith("scene 6 (new on the breakdown) has no possible day from "
+                                    "5 Mar 2026: ")
+    assert "cast Actor C (available start to 2 Mar 2026)" in first.message
+    assert not any("to be planned anew" in c.message for c in outcome.result.conflicts)
