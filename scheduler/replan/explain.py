@@ -10,8 +10,8 @@ take more hours than the day has), grouped by cause and located on the breakdown
 (``Cast!F3: scene 45 needs Mary Hatch, unavailable from 3 Oct 2026 to the end date``).  Scenes
 that now have no possible day at all come first: they alone leave no schedule.
 
-When the end date may be what binds, a few short solves with one, two and three more shoot
-days say what would make it feasible (``adding 1 shoot day (through 1 Jun 2026) gives a
+When the end date may be what binds, a few short solves with three, then one and two more
+shoot days say what would make it feasible (``adding 1 shoot day (through 1 Jun 2026) gives a
 schedule``).
 """
 
@@ -363,24 +363,32 @@ def with_extra_days(production: Production, extra: int) -> Production:
 def extra_days_that_help(prepared: PreparedReplan, config: SolverConfig,
                          stop: threading.Event | None = None) -> Conflict | None:
     """The fewest shoot days past the end date (1 to ``MAX_EXTRA_DAYS``) that give the re-plan
-    a schedule, tried with a short solve each, as a line for the producer; ``None`` when none
-    does, or when a try cannot tell within its time (a longer end date is then no sure cure).
+    a schedule, as a line for the producer; ``None`` when the end date is not what binds.
+
+    The most days are tried first (more days past the end never forbid a schedule): when a
+    scene still has no possible day with them (the cheap check), or a short solve finds no
+    schedule, fewer will not help either and nothing more is solved.  Otherwise the fewer
+    days are tried in turn, and the first that gives a schedule is the answer (the most, when
+    the fewer cannot tell within their time).
     """
     seconds = min(max(config.time_limit * EXTRA_DAY_SHARE, EXTRA_DAY_SECONDS[0]),
                   EXTRA_DAY_SECONDS[1])
     short = config.model_copy(update={"time_limit": seconds})
     production = prepared.production
-    for extra in range(1, MAX_EXTRA_DAYS + 1):
+    most = with_extra_days(production, MAX_EXTRA_DAYS)
+    if any(not most.allowed_start_days(scene) for scene in most.scenes):
+        return None  # a scene has no day even then: not the end date's doing
+    for extra in (MAX_EXTRA_DAYS, *range(1, MAX_EXTRA_DAYS)):
         if stop is not None and stop.is_set():
             return None
-        longer = with_extra_days(production, extra)
+        longer = most if extra == MAX_EXTRA_DAYS else with_extra_days(production, extra)
         status = solve(longer, short, stop=stop).status
         logger.info("re-plan: with %d more shoot day(s): %s", extra, status.value)
-        if status.has_solution:
-            return _extra_days_line(production, longer, extra)
-        if status is not SolveStatus.INFEASIBLE:
+        if extra == MAX_EXTRA_DAYS and not status.has_solution:
             return None
-    return None
+        if extra != MAX_EXTRA_DAYS and status.has_solution:
+            return _extra_days_line(production, longer, extra)
+    return _extra_days_line(production, most, MAX_EXTRA_DAYS)
 
 
 def _extra_days_line(production: Production, longer: Production, extra: int) -> Conflict:

@@ -1,6 +1,7 @@
 """A re-plan job's Changes list survives a restart: its change report is stored with the job as
 JSON (``changes.json``) and shown again; a damaged one leaves the job served without it.  The
-upload page's revision takes the breakdown's own colour order (``revision_colours``)."""
+upload page's revision takes the breakdown's own colour order (``revision_colours``), and a
+scene cut from the breakdown releases what it booked in the parent's plan."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from scheduler.excel.reader import read_workbook
 from scheduler.web import create_app
 from scheduler.web.store import CHANGES_SNAPSHOT
 from tests.helpers.web import web_settings
-from tests.web.test_replan_page import _lost_day_replan
+from tests.web.test_replan_page import _finished, _lost_day_replan, _replan, _solved
 
 
 def shop_colours(tiny_workbook: Path, target: Path) -> Path:
@@ -62,3 +63,26 @@ def test_a_damaged_change_report_leaves_the_job_served_without_it(
         page = client.get(f"/jobs/{revised.id}")
         assert page.status_code == 200 and 'id="changes"' not in page.text
         assert client.get(f"/jobs/{revised.id}/download/workbook").status_code == 200
+
+
+def test_a_scene_cut_on_the_page_releases_its_location_booking(client: TestClient,
+                                                               tiny_workbook: Path,
+                                                               tmp_path: Path) -> None:
+    """Tests the tiny plan re-planned with scene 2 (the only one at location B) cut from the
+    breakdown: the Changes list has it cut and B's day released, from the parent's plan."""
+    first = _solved(client, tiny_workbook)
+    assert first.plan is not None and first.plan.result.solution is not None
+    calendar = first.production.calendar
+    planned = calendar.date_of(first.plan.result.solution.start_day["2"])
+    production = read_workbook(tiny_workbook)
+    edited = write_breakdown(production.model_copy(update={"scenes": tuple(
+        s for s in production.scenes if s.id != "2")}), tmp_path / "cut.xlsx")
+    answer = _replan(client, first, edited, {"from": calendar.date_of(1).isoformat(),
+                                             "freeze": "0"})
+    assert answer.status_code == 303, answer.text
+    revised = _finished(client, str(answer.headers["location"]))
+    assert revised.changes is not None
+    assert [(c.scene_id, c.kind.value) for c in revised.changes.scenes
+            if c.kind.value == "cut"] == [("2", "cut")]
+    (location_b,) = [c for c in revised.changes.locations if c.entity_id == "B"]
+    assert location_b.released == (planned,) and location_b.added == ()
