@@ -137,7 +137,7 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
                        on_progress=on_progress, stop=stop)
         if not (stop is not None and stop.is_set()):  # say which change left no schedule
             result = explain_failure(production, prepared, current.dates, result,
-                                     replan_config, stop)
+                                     replan_config, stop, hint)
         scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
                                      scratch_config, stop)
                    if scratch_config is not None and result.schedule is not None else None)

@@ -26,8 +26,10 @@ from datetime import date, timedelta
 from ..calendar import short_date
 from ..config import SolverConfig
 from ..data import Availability, ConstraintKind, Production, Scene
+from ..model import ShootingModel, data_conflicts
 from ..result import Conflict, Result, SolveStatus
 from ..rules import AVAILABILITY_RULES, Rule
+from ..solution import Solution
 from ..solve import solve
 from ..subjects import EntityKind, Subject
 from ..wording import explain_no_day
@@ -87,13 +89,14 @@ def changes_that_broke(production: Production, prepared: PreparedReplan,
             scenes_of.setdefault(broken, []).append(scene.id)
     for broken, scene_ids in _overfull_days(production, prepared, current).items():
         scenes_of.setdefault(broken, []).extend(scene_ids)
-    lines = [(not stranded.intersection(ids), _conflict(broken, ids))
-             for broken, ids in scenes_of.items()]
+    # Causes leaving a scene no day first, then by the first date they hit.
+    lines = [((not stranded.intersection(ids), min(current[i] for i in ids)),
+              _conflict(broken, ids, stranded)) for broken, ids in scenes_of.items()]
     named = {scene_id for ids in scenes_of.values() for scene_id in ids}
-    lines += [(False, _no_day_left(prepared, scene_id, current.get(scene_id)))
+    lines += [((False, date.min), _no_day_left(prepared, scene_id, current.get(scene_id)))
               for scene_id in sorted(stranded - named, key=_breakdown_order(prepared))]
     added = _work_added(prepared, current, stranded)
-    lines += [(True, added)] if added is not None else []
+    lines += [((True, date.max), added)] if added is not None else []
     return [conflict for _, conflict in sorted(lines, key=lambda line: line[0])]
 
 
@@ -240,9 +243,7 @@ def _work_added(prepared: PreparedReplan, current: Mapping[str, date],
         minutes += production.scene_minutes(scene)
     if not parts:
         return None
-    shown = ", ".join(parts[:MAX_SCENES_NAMED])
-    if len(parts) > MAX_SCENES_NAMED:
-        shown += f" and {len(parts) - MAX_SCENES_NAMED} more"
+    shown = _scene_list(parts)
     return Conflict(Rule.SCENE_SCHEDULED,
                     f"{'scene' if len(parts) == 1 else 'scenes'} {shown} "
                     f"{'is' if len(parts) == 1 else 'are'} to be planned anew: {_hours(minutes)} h "
@@ -281,17 +282,29 @@ def _breakdown_order(prepared: PreparedReplan) -> Callable[[str], int]:
     return lambda scene_id: order.get(scene_id, len(order))
 
 
-def _conflict(broken: _Broken, scene_ids: list[str]) -> Conflict:
+def _conflict(broken: _Broken, scene_ids: list[str], stranded: set[str]) -> Conflict:
+    """One cause's line; the scenes it leaves no day at all are named again at its end."""
     several = len(scene_ids) > 1
-    shown = ", ".join(scene_ids[:MAX_SCENES_NAMED])
-    if len(scene_ids) > MAX_SCENES_NAMED:
-        shown += f" and {len(scene_ids) - MAX_SCENES_NAMED} more"
+    shown = _scene_list(scene_ids)
     cause = (broken.cause.replace(_WERE, "were" if several else "was")
              .replace(_S, "" if several else "s").replace(_IS, "are" if several else "is"))
     text = f"{'scenes' if several else 'scene'} {shown} {cause}"
+    dayless = [scene_id for scene_id in scene_ids if scene_id in stranded]
+    if dayless:
+        one = len(dayless) == 1
+        text += (f"; {'scene' if one else 'scenes'} {_scene_list(dayless)} now "
+                 f"{'has' if one else 'have'} no other possible day")
     return Conflict(broken.rule, f"{broken.where}: {text}" if broken.where else text,
                     scenes=tuple(scene_ids),
                     subjects=(broken.subject,) if broken.subject else ())
+
+
+def _scene_list(scene_ids: list[str]) -> str:
+    """``4, 6, 16``, or the first ``MAX_SCENES_NAMED`` and how many more."""
+    shown = ", ".join(scene_ids[:MAX_SCENES_NAMED])
+    if len(scene_ids) > MAX_SCENES_NAMED:
+        shown += f" and {len(scene_ids) - MAX_SCENES_NAMED} more"
+    return shown
 
 
 def _unavailable_run(production: Production, availability: Availability, first: date) -> str:
@@ -361,7 +374,8 @@ def with_extra_days(production: Production, extra: int) -> Production:
 
 
 def extra_days_that_help(prepared: PreparedReplan, config: SolverConfig,
-                         stop: threading.Event | None = None) -> Conflict | None:
+                         stop: threading.Event | None = None,
+                         hint: Solution | None = None) -> Conflict | None:
     """The fewest shoot days past the end date (1 to ``MAX_EXTRA_DAYS``) that give the re-plan
     a schedule, as a line for the producer; ``None`` when the end date is not what binds.
 
@@ -382,13 +396,31 @@ def extra_days_that_help(prepared: PreparedReplan, config: SolverConfig,
         if stop is not None and stop.is_set():
             return None
         longer = most if extra == MAX_EXTRA_DAYS else with_extra_days(production, extra)
-        status = solve(longer, short, stop=stop).status
+        status = schedule_status(longer, short, stop, hint)
         logger.info("re-plan: with %d more shoot day(s): %s", extra, status.value)
         if extra == MAX_EXTRA_DAYS and not status.has_solution:
             return None
         if extra != MAX_EXTRA_DAYS and status.has_solution:
             return _extra_days_line(production, longer, extra)
     return _extra_days_line(production, most, MAX_EXTRA_DAYS)
+
+
+def schedule_status(production: Production, config: SolverConfig,
+                    stop: threading.Event | None = None,
+                    hint: Solution | None = None) -> SolveStatus:
+    """Whether ``production`` has a schedule, found cheaply: the counting checks, then the
+    whole model hinted with ``hint`` (it proves a re-plan's production infeasible in a blink,
+    where ``solve`` would go on to explain why); the search's heuristics only when the model
+    cannot tell within ``config.time_limit``."""
+    if data_conflicts(production):
+        return SolveStatus.INFEASIBLE
+    model = ShootingModel(production)
+    if hint is not None:
+        model.hint(hint)
+    status = model.solve(config, stop=stop).status
+    if status.has_solution or status is SolveStatus.INFEASIBLE:
+        return status
+    return solve(production, config, stop=stop).status
 
 
 def _extra_days_line(production: Production, longer: Production, extra: int) -> Conflict:
@@ -407,14 +439,15 @@ def _extra_days_line(production: Production, longer: Production, extra: int) -> 
 
 def explain_failure(production: Production, prepared: PreparedReplan,
                     current: Mapping[str, date], result: Result, config: SolverConfig,
-                    stop: threading.Event | None = None) -> Result:
+                    stop: threading.Event | None = None, hint: Solution | None = None) -> Result:
     """A re-plan's result without a schedule, its conflicts led by what changed
     (``changes_that_broke``) and, when it is proven infeasible, by the extra shoot days that
-    would give one (``extra_days_that_help``); the model's own explanation follows."""
+    would give one (``extra_days_that_help``, warm-started from ``hint``); the model's own
+    explanation follows."""
     if result.schedule is not None:
         return result
     changes = changes_that_broke(production, prepared, current)
-    remedy = (extra_days_that_help(prepared, config, stop)
+    remedy = (extra_days_that_help(prepared, config, stop, hint)
               if result.status is SolveStatus.INFEASIBLE else None)
     if not changes and remedy is None:
         return result

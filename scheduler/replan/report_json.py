@@ -17,8 +17,10 @@ from ..plan_json import PlanDocumentError
 from ..revision import ChangeReport, DaysChange, Revision, SceneChange, SceneChangeKind
 
 SCHEMA_VERSION = 1
-# Far above a real report (a 480-scene series re-planned: every scene and person once).
+# Far above a real report (a 480-scene series re-planned: every scene and person once), and
+# above any text a breakdown cell can hold (Excel's 32,767 characters, a name in a reason).
 MAX_ENTRIES = 100_000
+MAX_TEXT = 100_000
 
 
 class _Document(BaseModel):
@@ -27,21 +29,21 @@ class _Document(BaseModel):
 
 class _RevisionDocument(_Document):
     number: int = Field(ge=0)
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=MAX_TEXT)
     issued: date
 
 
 class _SceneChangeDocument(_Document):
-    scene_id: str = Field(min_length=1, max_length=200)
+    scene_id: str = Field(min_length=1, max_length=MAX_TEXT)
     kind: SceneChangeKind
     before: date | None
     after: date | None
-    reason: str = Field(default="", max_length=2000)
+    reason: str = Field(default="", max_length=MAX_TEXT)
 
 
 class _DaysChangeDocument(_Document):
-    entity_id: str = Field(min_length=1, max_length=200)
-    name: str = Field(max_length=500)
+    entity_id: str = Field(min_length=1, max_length=MAX_TEXT)
+    name: str = Field(max_length=MAX_TEXT)
     added: tuple[date, ...] = Field(max_length=MAX_ENTRIES)
     released: tuple[date, ...] = Field(max_length=MAX_ENTRIES)
 

@@ -57,7 +57,7 @@ def test_a_cast_member_unavailable_to_the_end_is_named_with_the_cell(tmp_path: P
     first = outcome.result.conflicts[0]
     assert first.rule is Rule.CAST_AVAILABILITY and first.scenes == ("4",)
     assert first.message == ("Cast!F3: scene 4 needs Actor B, unavailable from 5 Mar 2026 to "
-                             "the end date")
+                             "the end date; scene 4 now has no other possible day")
     assert not any("gives a schedule" in c.message for c in outcome.result.conflicts)
 
 
