@@ -10,9 +10,9 @@ take more hours than the day has), grouped by cause and located on the breakdown
 (``Cast!F3: scene 45 needs Mary Hatch, unavailable from 3 Oct 2026 to the end date``).  Scenes
 that now have no possible day at all come first: they alone leave no schedule.
 
-When the end date may be what binds, a few short solves with three, then one and two more
-shoot days say what would make it feasible (``adding 1 shoot day (through 1 Jun 2026) gives a
-schedule``).
+When the end date may be what binds, short feasibility checks with three, then one and two
+more shoot days (the whole model hinted with the re-plan's warm start) say what would make it
+feasible (``adding 1 shoot day (through 1 Jun 2026) gives a schedule``).
 """
 
 from __future__ import annotations
@@ -38,8 +38,8 @@ from .prepare import PreparedReplan
 logger = logging.getLogger("scheduler")
 
 MAX_EXTRA_DAYS = 3  # shoot days past the end date tried for a schedule
-# Each try's share of the re-plan's time limit, and its bounds in seconds: enough for the
-# first-schedule heuristics and a short proof on a small production, not a second re-plan.
+# Each try's share of the re-plan's time limit, and its bounds in seconds: enough for a first
+# schedule or a proof that there is none on a hinted model, not a second re-plan.
 EXTRA_DAY_SHARE = 1 / 6
 EXTRA_DAY_SECONDS = (1.0, 5.0)
 MAX_SCENES_NAMED = 8  # scene ids in one line before "and N more"
