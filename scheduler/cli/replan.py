@@ -90,7 +90,9 @@ def replan_command(
     current = _current(schedule_path, board, production)
     with user_errors(input_path):
         progress = () if is_uss(input_path) else read_progress(input_path, production)
-        cut = () if is_uss(input_path) else read_cut_scenes(input_path, production)
+        # The workbook is read again only when the current schedule has scenes it cut.
+        gone = set(current.dates) - set(production.scene_by_id)
+        cut = read_cut_scenes(input_path, production) if gone and not is_uss(input_path) else ()
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
     with CtrlC(stderr()) as ctrl_c:
