@@ -123,7 +123,8 @@ def scene_day_broken(production: Production, scene: Scene, when: date) -> _Broke
 
 
 def _lost_date(production: Production, when: date) -> _Broken:
-    """A date that is no longer a shoot day: an ``off`` Calendar row, a holiday, or the end."""
+    """A date that is no longer a shoot day: an ``off`` Calendar row, a holiday, a weekday
+    taken out of the work week, or past the end date."""
     settings = production.settings
     for position, entry in enumerate(production.calendar_entries):
         if entry.date == when:
@@ -133,6 +134,10 @@ def _lost_date(production: Production, when: date) -> _Broken:
     if when in settings.holidays:
         return _Broken(Rule.CALENDAR_END, _setting_place(production, "holidays"),
                        f"{_WERE} planned on {short_date(when)}, now a holiday")
+    if when.weekday() not in settings.work_week:
+        return _Broken(Rule.CALENDAR_END, _setting_place(production, "work_week"),
+                       f"{_WERE} planned on {when:%a} {short_date(when)}, no longer in the "
+                       "work week")
     if settings.end_date is not None and when > settings.end_date:
         return _Broken(Rule.CALENDAR_END, _setting_place(production, "end_date"),
                        f"{_WERE} planned on {short_date(when)}, after the end date "

@@ -171,3 +171,17 @@ def test_a_new_scene_with_no_day_left_comes_first() -> None:
                                     "5 Mar 2026: ")
     assert "cast Actor C (available start to 2 Mar 2026)" in first.message
     assert not any("to be planned anew" in c.message for c in outcome.result.conflicts)
+
+
+def test_a_shorter_work_week_and_an_earlier_end_date_are_named() -> None:
+    """Tests the calendar edited in the settings: Thursdays off the work week (scene 4's day)
+    and the end date brought forward to Thursday (scene 5's Friday)."""
+    edited = production([scene(str(i), hours=7, cast=("A",)) for i in range(1, 6)],
+                        cast=[actor("A")], end_date=THU, work_week=(0, 1, 2, 4)).check()
+    outcome = replan(edited, CURRENT, WED, config=QUICK, compare=False)
+    messages = [c.message for c in outcome.result.conflicts]
+    assert messages[:2] == [
+        "scene 4 was planned on Thu 5 Mar 2026, no longer in the work week; scene 4 now has no "
+        "other possible day",
+        "scene 5 was planned on 6 Mar 2026, after the end date (5 Mar 2026); scene 5 now has no "
+        "other possible day"]
