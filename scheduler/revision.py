@@ -62,9 +62,9 @@ def colour_order_problems(colours: Sequence[str]) -> list[str]:
     if not colours:
         return ["give the revision colours in order, separated by commas (e.g. White, Blue, "
                 "Pink)"]
+    if len(colours) > MAX_COLOURS:  # not a colour order at all: its names are not listed
+        return [f"{len(colours)} colours; a colour order has at most {MAX_COLOURS}"]
     problems = []
-    if len(colours) > MAX_COLOURS:
-        problems.append(f"{len(colours)} colours; a colour order has at most {MAX_COLOURS}")
     seen: set[str] = set()
     for colour in colours:
         name = " ".join(colour.split())
