@@ -32,7 +32,7 @@ from ..rules import AVAILABILITY_RULES, Rule
 from ..solution import Solution
 from ..solve import solve
 from ..subjects import EntityKind, Subject
-from ..wording import explain_no_day
+from ..wording import explain_no_day, unavailable_stretch
 from .prepare import PreparedReplan
 
 logger = logging.getLogger("scheduler")
@@ -166,7 +166,7 @@ def _needs(production: Production, scene: Scene, dates: list[date]) -> _Broken |
         blocked = [when for when in dates if not availability.allows(when)]
         if blocked:
             label = production.label_of(kind, entity_id)
-            run = _unavailable_run(production, availability, blocked[0])
+            run = unavailable_stretch(production.calendar.dates, availability, blocked[0])
             return _Broken(AVAILABILITY_RULES[kind],
                            _entity_place(production, kind, entity_id, availability, blocked[0]),
                            f"need{_S} {label}, {run}", entity_id)
@@ -181,10 +181,10 @@ def _every_day_crew(production: Production, scene: Scene,
         if blocked:
             where = _entity_place(production, EntityKind.CREW, member.id, member.availability,
                                   blocked[0])
+            stretch = unavailable_stretch(production.calendar.dates, member.availability,
+                                          blocked[0])
             return _Broken(Rule.EVERY_DAY_CREW, where,
-                           f"need{_S} {member.label} (every-day crew), "
-                           f"{_unavailable_run(production, member.availability, blocked[0])}",
-                           member.id)
+                           f"need{_S} {member.label} (every-day crew), {stretch}", member.id)
     return None
 
 
@@ -310,25 +310,6 @@ def _scene_list(scene_ids: list[str]) -> str:
     if len(scene_ids) > MAX_SCENES_NAMED:
         shown += f" and {len(scene_ids) - MAX_SCENES_NAMED} more"
     return shown
-
-
-def _unavailable_run(production: Production, availability: Availability, first: date) -> str:
-    """The unavailable stretch of shoot dates around ``first``: ``unavailable on 3 Oct 2026``,
-    ``unavailable from 3 Oct 2026 to 5 Oct 2026``, ``unavailable from 3 Oct 2026 to the end
-    date``."""
-    dates = production.calendar.dates
-    if first not in dates:
-        return f"unavailable on {short_date(first)}"
-    start = end = dates.index(first)
-    while start > 0 and not availability.allows(dates[start - 1]):
-        start -= 1
-    while end + 1 < len(dates) and not availability.allows(dates[end + 1]):
-        end += 1
-    if end == len(dates) - 1 and end > start:
-        return f"unavailable from {short_date(dates[start])} to the end date"
-    if end == start:
-        return f"unavailable on {short_date(first)}"
-    return f"unavailable from {short_date(dates[start])} to {short_date(dates[end])}"
 
 
 def _entity_place(production: Production, kind: str, entity_id: str,
