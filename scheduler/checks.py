@@ -21,6 +21,7 @@ from .data import (
     Scene,
 )
 from .errors import Problem
+from .revision import colour_order_problems
 from .subjects import EntityKind, Subject
 from .wording import explain_no_day
 
@@ -44,6 +45,7 @@ def check_production(production: Production) -> list[Problem]:
         + _constraint_scenes(production)
         + _minors_at_night(production)
         + _settings_consistency(production)
+        + _revision_colours(production)
         + _pinned_dates(production)
         + _minors_over_their_hours(production)
         + _scenes_without_a_day(production)
@@ -176,6 +178,16 @@ def _settings_consistency(production: Production) -> list[Problem]:
                                           f"scene {scene.id} has no pages and no est_hours; "
                                           "give one of them"))
     return problems
+
+
+def _revision_colours(production: Production) -> list[Problem]:
+    """A shop's own order of revision colours that cannot be used: one problem at its cell,
+    naming every name wrong in it."""
+    colours = production.settings.revision_colours
+    wrong = colour_order_problems(colours) if colours else []
+    if not wrong:
+        return []
+    return [Problem.about(_setting("revision_colours"), f"revision_colours: {'; '.join(wrong)}")]
 
 
 def _pinned_dates(production: Production) -> list[Problem]:

@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .calendar import ShootCalendar
 from .errors import InputError
+from .revision import WGA_COLOURS
 from .subjects import EntityKind, Places, Subject
 
 MINUTES_PER_HOUR = 60
@@ -215,6 +216,13 @@ class Settings(_Entity):
     time_limit_s: float = Field(default=60.0, gt=0)
     bottleneck_day_cost: int | None = Field(default=None, ge=0)
     change_cost: int | None = Field(default=None, ge=0)
+    revision_colours: tuple[str, ...] = ()
+
+    @property
+    def revision_order(self) -> tuple[str, ...]:
+        """The colours of successive revisions (``revision_colours``; default the WGA's order,
+        ``revision.WGA_COLOURS``), checked by ``checks``."""
+        return self.revision_colours or WGA_COLOURS
 
     @property
     def scene_move_cost(self) -> int:

@@ -9,6 +9,7 @@ re-plan; costs are in cost units (``solution.COST_SCALE``), dates are calendar d
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,14 @@ from enum import StrEnum
 WGA_COLOURS = ("White", "Blue", "Pink", "Yellow", "Green", "Goldenrod", "Buff", "Salmon",
                "Cherry")
 _ROUNDS = ("", "Double ", "Triple ", "Quadruple ")
+# A shop's own colour order: names of paper colours, at most this many and this long (a
+# colour names a page header; a longer list is no colour order any shop prints on).
+MAX_COLOURS = 30
+MAX_COLOUR_LENGTH = 40
+# Letters, spaces, hyphens and apostrophes ("Light Blue", "Blue-Green"): a name that is also a
+# formula or a number cannot be mistaken for one in a header.
+_COLOUR_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ '-])*$")
+_ROUND_WORD = re.compile(r"^(?:double|triple|quadruple|\d+x)\b", re.IGNORECASE)
 
 
 def revision_name(number: int, colours: Sequence[str] = WGA_COLOURS) -> str:
@@ -43,6 +52,32 @@ def revision_number(name: str, colours: Sequence[str] = WGA_COLOURS) -> int:
             return number
     raise ValueError(f'"{name}" is not a revision colour ({", ".join(colours)}, then '
                      f"Double {colours[0]}, ...)")
+
+
+def colour_order_problems(colours: Sequence[str]) -> list[str]:
+    """What is wrong with a shop's order of revision colours (``[]`` when it can be used):
+    an empty order, too many colours, a name that is no colour's name (digits, symbols, too
+    long, or a round's word, ``Double ...``, that ``revision_number`` would misread), a colour
+    named twice (any case)."""
+    if not colours:
+        return ["give the revision colours in order, separated by commas (e.g. White, Blue, "
+                "Pink)"]
+    if len(colours) > MAX_COLOURS:  # not a colour order at all: its names are not listed
+        return [f"{len(colours)} colours; a colour order has at most {MAX_COLOURS}"]
+    problems = []
+    seen: set[str] = set()
+    for colour in colours:
+        name = " ".join(colour.split())
+        if not _COLOUR_NAME.match(name) or len(name) > MAX_COLOUR_LENGTH:
+            problems.append(f'"{colour}" is not a colour name: use letters, spaces and hyphens '
+                            f"(at most {MAX_COLOUR_LENGTH} characters)")
+        elif _ROUND_WORD.match(name):
+            problems.append(f'"{colour}" starts with a round\'s word; the order comes round '
+                            f"again as Double {colours[0]}, ... by itself")
+        elif name.casefold() in seen:
+            problems.append(f'"{colour}" is named twice; each colour comes once in the order')
+        seen.add(name.casefold())
+    return problems
 
 
 @dataclass(frozen=True)

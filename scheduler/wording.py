@@ -3,6 +3,9 @@ scene has no possible shoot day.  The cross-checks and the infeasibility explana
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from .calendar import short_date
 from .data import Availability, ConstraintKind, Production, Scene, SceneConstraint
 
@@ -66,3 +69,21 @@ def _scene_window(scene: Scene) -> str:
     lo = short_date(scene.earliest) if scene.earliest else "start"
     hi = short_date(scene.latest) if scene.latest else "wrap"
     return f"scene window {lo} to {hi}"
+
+
+def unavailable_stretch(dates: Sequence[date], availability: Availability, when: date) -> str:
+    """The stretch of shoot ``dates`` around ``when`` on which someone (or something) is
+    unavailable: ``unavailable on 3 Oct 2026``, ``unavailable from 3 Oct 2026 to 5 Oct 2026``,
+    ``unavailable from 3 Oct 2026 to the end date`` (through the last of ``dates``)."""
+    if when not in dates:
+        return f"unavailable on {short_date(when)}"
+    first = last = dates.index(when)
+    while first > 0 and not availability.allows(dates[first - 1]):
+        first -= 1
+    while last + 1 < len(dates) and not availability.allows(dates[last + 1]):
+        last += 1
+    if last == len(dates) - 1 and last > first:
+        return f"unavailable from {short_date(dates[first])} to the end date"
+    if last == first:
+        return f"unavailable on {short_date(when)}"
+    return f"unavailable from {short_date(dates[first])} to {short_date(dates[last])}"

@@ -13,8 +13,9 @@ from rich.text import Text
 
 from ..calendar import short_date
 from ..config import SolverConfig
-from ..data import Production
+from ..data import Production, Scene
 from ..errors import InputError, Problem
+from ..excel.cut_scenes import read_cut_scenes
 from ..excel.parse import Bad, parse_date
 from ..excel.progress import read_progress
 from ..excel.writer import write_schedule
@@ -22,6 +23,7 @@ from ..export_json import schedule_to_json
 from ..files import check_outputs, save_text_atomically
 from ..inputs import is_uss, read_board
 from ..interop.current_schedule import read_current_schedule
+from ..interop.uss.revised import write_revised_uss
 from ..replan import CurrentSchedule, Replan, replan
 from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
@@ -71,27 +73,39 @@ def replan_command(
     board: Annotated[str | None, typer.Option("--board", metavar="NAME",
                                               help="The stripboard of a USS --schedule.")
                      ] = None,
+    uss_path: Annotated[Path | None, typer.Option("--uss", metavar="OUT.uss",
+                                                  help="Also write the revised board as a USS "
+                                                       "stripboard named after its revision "
+                                                       "(added to a copy of a USS input; never "
+                                                       "the input itself).")] = None,
 ) -> None:
     """Re-plan mid-shoot: keep what was shot and the frozen days, move as few scenes as
     possible, write the next coloured revision and print what changed."""
     start = _date_option(replan_from)
     target = output or input_path.with_name(f"{input_path.stem}_revised.xlsx")
     with user_errors():  # before the solve of minutes, not after it
-        check_outputs([input_path, schedule_path], {"-o": target, "--json": json_path})
+        check_outputs([input_path, schedule_path],
+                      {"-o": target, "--json": json_path, "--uss": uss_path})
     production = read_checked(input_path)
     current = _current(schedule_path, board, production)
     with user_errors(input_path):
         progress = () if is_uss(input_path) else read_progress(input_path, production)
+        # The workbook is read again only when the current schedule has scenes it cut.
+        gone = set(current.dates) - set(production.scene_by_id)
+        cut = read_cut_scenes(input_path, production) if gone and not is_uss(input_path) else ()
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
     with CtrlC(stderr()) as ctrl_c:
         with user_errors(input_path):
-            outcome = _replan_live(production, current, start, freeze, progress, config, ctrl_c)
+            outcome = _replan_live(production, current, start, freeze, progress, cut, config,
+                                   ctrl_c)
         result = outcome.result
         written = None
         if result.schedule is not None:
             ctrl_c.writing()
             written = _write_outputs(outcome, target, input_path, json_path)
+            if uss_path is not None:
+                _write_uss(outcome, uss_path, [input_path, schedule_path])
     _print_outcome(outcome, written)
     if not result.status.has_solution:
         raise typer.Exit(exit_code(result.status))
@@ -111,7 +125,8 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
         if not is_uss(path):
             if board is not None:
                 refuse(f"--board names a stripboard of a USS file; {path} is not one")
-            return read_current_schedule(path, production)
+            return read_current_schedule(path, production,
+                                         production.settings.revision_order)
         solution, _ = read_board(path, board)
         calendar = production.calendar
         late = [scene_id for scene_id, day in solution.start_day.items()
@@ -124,12 +139,14 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
 
 
 def _replan_live(production: Production, current: CurrentSchedule, start: date, freeze: int,
-                 progress: Any, config: SolverConfig, ctrl_c: CtrlC) -> Replan:
+                 progress: Any, cut: tuple[Scene, ...], config: SolverConfig,
+                 ctrl_c: CtrlC) -> Replan:
     """Re-plan with a live line of elapsed time, best cost and bound; the re-plan runs on a
     worker thread, so that Ctrl-C is answered at once and keeps the best."""
     return search_live(ctrl_c, production.settings.currency, "re-planning...",
                        lambda on_progress: replan(production, current, start, freeze=freeze,
                                                   progress=progress, config=config,
+                                                  cut_scenes=cut,
                                                   on_progress=on_progress, stop=ctrl_c.stop))
 
 
@@ -151,6 +168,18 @@ def _write_outputs(outcome: Replan, target: Path, input_path: Path,
                 outcome.production, outcome.result, risk=risk, revision=revision,
                 changes=changes))
     return written
+
+
+def _write_uss(outcome: Replan, uss_path: Path, inputs: list[Path]) -> None:
+    """The revised board as a USS stripboard (added to a copy of a USS input when that input
+    has a strip for every scene)."""
+    assert outcome.result.solution is not None
+    with user_errors(writing=uss_path):
+        written = write_revised_uss(outcome.production, outcome.result.solution, uss_path,
+                                    outcome.revision.name, [p for p in inputs if is_uss(p)])
+    where = f"added to a copy of {written.added_to.name}" if written.added_to else "new file"
+    stdout().print(f'wrote {uss_path}: stripboard "{written.board}" ({where})', markup=False)
+
 
 def _print_outcome(outcome: Replan, written: Path | None) -> None:
     """The revised plan's summary rows, the changes in short, and the conflicts when there is

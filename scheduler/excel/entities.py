@@ -51,6 +51,7 @@ SETTINGS_FIELDS = {
     "night_turnaround": "night_turnaround", "drop_pickup_min_days": "drop_pickup_min_days",
     "budget": "budget", "currency": "currency", "time_limit_s": "time_limit_s",
     "bottleneck_day_cost": "bottleneck_day_cost", "change_cost": "change_cost",
+    "revision_colours": "revision_colours",
 }
 SCENE_FIELDS = {
     "int_ext": "int_ext", "day_night": "day_night", "set": "set_name", "location": "location",

@@ -231,6 +231,12 @@ PRODUCTION = SheetSpec(
                "(default: 8 hours of crew_day_cost, the pay of a late-cancelled call); 0 "
                "re-plans for cost alone",
                ("move cost per scene", "cost of a change", "scene move cost", "change price")),
+        Column("revision_colours", Kind.LIST,
+               "the colours of successive schedule revisions, in your shop's order, separated "
+               "by commas (default: the WGA's White, Blue, Pink, Yellow, Green, Goldenrod, "
+               "Buff, Salmon, Cherry; then Double White, ...)",
+               ("revision colors", "revision colour order", "revision color order",
+                "colour order", "color order", "revision order")),
         Column("date_format", Kind.DATE_FORMAT,
                "how text dates are written: YYYY-MM-DD (default), DD/MM/YYYY or MM/DD/YYYY",
                ("date format",)),

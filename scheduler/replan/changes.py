@@ -3,7 +3,9 @@
 A scene's days are dates here (the edited calendar may have lost a day, so day numbers of the
 current and the revised schedule do not compare).  A cast member's or location's work dates
 are the dates of the scenes that need them; ``added`` are dates they now work and did not,
-``released`` dates they no longer work.
+``released`` dates they no longer work.  A cut scene is no longer in the production, so what it
+needed comes from the cut scenes given (read off the breakdown's omitted rows, or the production
+the current schedule was made for): without them, the days it booked would never be released.
 """
 
 from __future__ import annotations
@@ -48,13 +50,14 @@ def scene_changes(prepared: PreparedReplan, current: Mapping[str, date],
     return tuple(changes)
 
 
-def work_dates(production: Production, starts: Mapping[str, date],
-               needs: str) -> dict[str, set[date]]:
+def work_dates(production: Production, starts: Mapping[str, date], needs: str,
+               cut: Mapping[str, Scene] | None = None) -> dict[str, set[date]]:
     """Cast member (``needs='cast'``) or location (``'location'``) id -> the dates its scenes
-    are shot, each scene on its first date and the shoot dates after it that it runs into."""
+    are shot, each scene on its first date and the shoot dates after it that it runs into;
+    ``cut`` holds the scenes no longer in ``production`` by id."""
     worked: dict[str, set[date]] = defaultdict(set)
     for scene_id, first in starts.items():
-        scene = production.scene_by_id.get(scene_id)
+        scene = production.scene_by_id.get(scene_id) or (cut or {}).get(scene_id)
         if scene is None:
             continue
         dates = _scene_dates(production, scene, first)
@@ -79,10 +82,11 @@ def _needs_of(scene: Scene, needs: str) -> Iterable[str]:
 
 
 def days_changes(production: Production, current: Mapping[str, date],
-                 revised: Mapping[str, date], needs: str) -> tuple[DaysChange, ...]:
+                 revised: Mapping[str, date], needs: str,
+                 cut: Mapping[str, Scene] | None = None) -> tuple[DaysChange, ...]:
     """Each cast member's or location's dates added and released (only those with a change),
-    in the breakdown's order."""
-    before = work_dates(production, current, needs)
+    in the breakdown's order; ``cut`` as for ``work_dates``."""
+    before = work_dates(production, current, needs, cut)
     after = work_dates(production, revised, needs)
     entities = production.cast if needs == "cast" else production.locations
     changes = []
@@ -96,15 +100,18 @@ def days_changes(production: Production, current: Mapping[str, date],
 
 def change_report(prepared: PreparedReplan, current: Mapping[str, date], revised: Solution,
                   revision: Revision, replan_from: date, *, cost_current: int | None,
-                  cost_revised: int, cost_from_scratch: int | None) -> ChangeReport:
+                  cost_revised: int, cost_from_scratch: int | None,
+                  cut_scenes: Iterable[Scene] = ()) -> ChangeReport:
     """The ``ChangeReport`` of a re-plan whose revised schedule is ``revised`` (a solution of
-    ``prepared.production``)."""
+    ``prepared.production``); ``cut_scenes`` are the scenes cut since the current schedule,
+    with what they needed, so that the days they booked are released."""
     production = prepared.production
     dates = revised_dates(production, revised)
+    cut = {scene.id: scene for scene in cut_scenes if scene.id not in production.scene_by_id}
     return ChangeReport(
         revision=revision, replanned_from=replan_from,
         scenes=scene_changes(prepared, current, dates),
-        cast=days_changes(production, current, dates, "cast"),
-        locations=days_changes(production, current, dates, "location"),
+        cast=days_changes(production, current, dates, "cast", cut),
+        locations=days_changes(production, current, dates, "location", cut),
         cost_current=cost_current, cost_revised=cost_revised,
         cost_from_scratch=cost_from_scratch)

@@ -11,15 +11,16 @@ from datetime import date
 
 from ..bounds import lower_bound
 from ..config import SolverConfig
-from ..data import Production
+from ..data import Production, Scene
 from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
-from ..revision import WGA_COLOURS, ChangeReport, Revision, revision_name
+from ..revision import ChangeReport, Revision, revision_name
 from ..search import NeighbourhoodSearch
 from ..solution import Schedule, Solution
 from ..solve import solve
 from ..validate import evaluate, validate
 from .changes import change_report
+from .explain import explain_failure
 from .prepare import PreparedReplan, prepare_replan
 from .progress import SceneProgress
 
@@ -74,7 +75,7 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
            freeze: int = 1, progress: Sequence[SceneProgress] = (),
            config: SolverConfig = SolverConfig(),  # noqa: B008 - frozen, so sharing is safe
            issued: date | None = None, compare: bool = True,
-           colours: Sequence[str] = WGA_COLOURS,
+           colours: Sequence[str] | None = None, cut_scenes: Sequence[Scene] = (),
            on_progress: Callable[[Progress], None] | None = None,
            stop: threading.Event | None = None) -> Replan:
     """Re-plan ``production`` from ``replan_from`` with the least change to ``current``.
@@ -104,7 +105,11 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     compare
         Also plan the same remaining work from scratch, for the price of stability.
     colours
-        The revision colours in the shop's order.
+        The revision colours in the shop's order (default: the production's
+        ``revision_colours``, else the WGA's).
+    cut_scenes
+        The scenes cut since the current schedule, with what they needed (the days they
+        booked are released in the change report).
     on_progress, stop
         As for ``solve`` (the re-plan's search only).
 
@@ -115,7 +120,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     """
     prepared = prepare_replan(production, current.dates, replan_from, freeze, progress)
     number = current.revision + 1
-    revision = Revision(number, revision_name(number, colours), issued or date.today())
+    order = colours or production.settings.revision_order
+    revision = Revision(number, revision_name(number, order), issued or date.today())
     replan_config, scratch_config = _shares(config, compare)
     began = time.monotonic()
     kept = _current_if_valid(prepared, current.dates)
@@ -129,9 +135,12 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         hint = warm_start(prepared, current.dates, replan_config)
         result = solve(prepared.production, _rest_of(replan_config, began), hint=hint,
                        on_progress=on_progress, stop=stop)
+        if not (stop is not None and stop.is_set()):  # say which change left no schedule
+            result = explain_failure(production, prepared, current.dates, result,
+                                     replan_config, stop, hint)
         scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
                                      scratch_config, stop)
-                   if scratch_config is not None else None)
+                   if scratch_config is not None and result.schedule is not None else None)
     report = None
     if result.schedule is not None:
         report = change_report(
@@ -139,7 +148,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
             cost_current=kept.total_cost if kept is not None else None,
             cost_revised=result.schedule.total_cost,
             cost_from_scratch=(scratch.schedule.total_cost if scratch is not None
-                               and scratch.schedule is not None else None))
+                               and scratch.schedule is not None else None),
+            cut_scenes=cut_scenes)
     return Replan(prepared, result, revision, report, scratch)
 
 

@@ -338,6 +338,7 @@ class JobQueue:
                 job.plan = store.plan(row.id, production)
                 if job.plan is None:
                     state = JobState.FAILED
+                job.changes = store.changes(row.id)
                 job.files = {kind: folder / kind.stored_name for kind in row.files}
         job.state = state
         # The wall-clock age, carried onto this process's monotonic clock.
@@ -385,7 +386,7 @@ class JobQueue:
             return
         try:
             self._store.finished(job.id, job.state.value, job.elapsed(self._clock()), job.plan,
-                                 job.files)
+                                 job.files, job.changes)
         except Exception:  # the schedule is still served until the restart
             logger.exception("job %s: its result could not be stored", job.id)
 

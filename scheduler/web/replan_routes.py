@@ -21,6 +21,7 @@ from .replanning import (
     ReplanRequest,
     check_request,
     current_schedule,
+    cut_since,
     freeze_of,
     left_to_plan,
     start_date_of,
@@ -74,7 +75,8 @@ async def replan_job(request: Request, job_id: str) -> Response:
         if form is not None:
             await form.close()
     job = Job(new_id, folder, production, saved, name, parent.time_limit,
-              replan=ReplanRequest(parent.id, current, start, freeze, progress))
+              replan=ReplanRequest(parent.id, current, start, freeze, progress,
+                                   cut_since(parent.production, production)))
     return submit_job(request, web, job)
 
 

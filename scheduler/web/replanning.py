@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..data import Production
+from ..data import Production, Scene
 from ..errors import InputError, PlanShootError, Problem
 from ..excel.parse import Bad, parse_date
 from ..excel.progress import read_progress
@@ -50,6 +50,8 @@ class ReplanRequest:
         Shoot days from ``start`` that keep their scenes.
     progress
         The edited breakdown's ``Progress`` rows.
+    cut_scenes
+        The parent's scenes the edited breakdown cut (their booked days are released).
     """
 
     parent_id: str
@@ -57,6 +59,13 @@ class ReplanRequest:
     start: date
     freeze: int
     progress: tuple[SceneProgress, ...]
+    cut_scenes: tuple[Scene, ...] = ()
+
+
+def cut_since(planned: Production, edited: Production) -> tuple[Scene, ...]:
+    """The scenes of the production a plan was made for that the edited breakdown no longer
+    has (cut), with what they needed as they were planned."""
+    return tuple(scene for scene in planned.scenes if scene.id not in edited.scene_by_id)
 
 
 def current_schedule(production: Production, solution: Solution,

@@ -69,7 +69,8 @@ def solve_replan(job: Job, settings: WebSettings, model: TrainedModel | None = N
     if request is None:
         raise RuntimeError(f"re-plan job {job.id} is not re-run after a restart")
     outcome = replan(job.production, request.current, request.start, freeze=request.freeze,
-                     progress=request.progress, config=solver_config(job, settings),
+                     progress=request.progress, cut_scenes=request.cut_scenes,
+                     config=solver_config(job, settings),
                      on_progress=job.record_progress, stop=job.stop)
     schedule = outcome.result.schedule
     risk = score_days(schedule, model or load_default()) if schedule is not None else None

@@ -3,8 +3,9 @@
 The data folder holds ``jobs.sqlite3`` (the standard library's ``sqlite3`` in WAL mode, one
 transaction per change) and ``jobs/<id>/`` with the upload, the downloads and two snapshots the
 server made itself: ``production.json`` (the checked production, written when the job is queued)
-and ``plan.json`` (the plan, written when the solve ends), so that a restarted server shows the
-same result page without reading the upload or solving anything again.
+and ``plan.json`` (the plan, written when the solve ends; a re-plan job's change report beside it
+in ``changes.json``), so that a restarted server shows the same result page without reading the
+upload or solving anything again.
 
 The snapshots are JSON, validated field by field when read back (``scheduler.plan_json``), not
 pickles: a data folder is a place an operator copies, restores or edits, so a file in it may come
@@ -46,6 +47,8 @@ from ..plan_json import (
     production_to_json,
 )
 from ..planning import Plan
+from ..replan.report_json import changes_from_json, changes_to_json
+from ..revision import ChangeReport
 from .downloads import DownloadKind
 
 logger = logging.getLogger("scheduler")
@@ -55,6 +58,7 @@ LOCK_NAME = ".lock"
 JOBS_FOLDER = "jobs"
 PRODUCTION_SNAPSHOT = "production.json"
 PLAN_SNAPSHOT = "plan.json"
+CHANGES_SNAPSHOT = "changes.json"  # a re-plan job's change report (``replan.report_json``)
 # A snapshot larger than this is not read: far above any real one (a 90-scene feature: 54 kB).
 MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024
 SCHEMA_VERSION = 1
@@ -163,10 +167,14 @@ class JobStore:
                            "WHERE id = ?", (job_id,))
 
     def finished(self, job_id: str, state: str, solve_seconds: float, plan: Plan | None,
-                 files: dict[DownloadKind, Path]) -> None:
-        """The job ended: its plan snapshot first, then its row (state, time, downloads)."""
+                 files: dict[DownloadKind, Path], changes: ChangeReport | None = None) -> None:
+        """The job ended: its plan snapshot (and a re-plan's change report) first, then its row
+        (state, time, downloads)."""
         if plan is not None:
             save_text_atomically(self.jobs_dir / job_id / PLAN_SNAPSHOT, plan_to_json(plan))
+        if changes is not None:
+            save_text_atomically(self.jobs_dir / job_id / CHANGES_SNAPSHOT,
+                                 changes_to_json(changes))
         kinds = ",".join(kind.value for kind in DownloadKind if kind in files)
         with self._transaction() as cursor:
             cursor.execute("UPDATE jobs SET state = ?, finished_at = ?, solve_seconds = ?, "
@@ -225,6 +233,15 @@ class JobStore:
         path = self.jobs_dir / job_id / PLAN_SNAPSHOT
         text = read_snapshot(path)
         return None if text is None else _parsed(path, lambda: plan_from_json(text, production))
+
+    def changes(self, job_id: str) -> ChangeReport | None:
+        """A re-plan job's change report; None for a job without one, or when it is not a
+        valid report (the job then shows its board and downloads without the Changes)."""
+        path = self.jobs_dir / job_id / CHANGES_SNAPSHOT
+        if not path.exists():  # a first plan: no report to read, nothing to warn about
+            return None
+        text = read_snapshot(path)
+        return None if text is None else _parsed(path, lambda: changes_from_json(text))
 
     def close(self) -> None:
         with self._lock:
