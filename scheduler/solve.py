@@ -43,6 +43,8 @@ REPAIR_SHARE = 0.1
 QUICK_STYLES = 2
 # Share of the time the packings into fewer shoot days may take, at most.
 TIGHTEN_SHARE = 0.15
+# Share of the time that compressions alone may take, at most, before the search proper.
+WRAP_SHARE = 0.15
 
 
 def solve(
@@ -131,6 +133,8 @@ def _search(production: Production, config: SolverConfig, candidates: list[Sched
         if tighter is not best:
             best = tighter
             report(Progress(0.0, best.total_cost, bound))
+        if not _is_small(production):
+            best = _wrap_pulled_in(production, config, best, search, began)
         status = SolveStatus.FEASIBLE
 
     if best is None or _is_small(production):
@@ -220,6 +224,18 @@ def _tightened(production: Production, config: SolverConfig, best: Schedule, lea
     tighter = [_valid_or_none(production, solution, "tighter packing") for solution in
                tighter_schedules(production, search, best.wrap_day, least_wrap, limit)]
     return _cheapest([best, *tighter]) or best
+
+
+def _wrap_pulled_in(production: Production, config: SolverConfig, best: Schedule,
+                    search: NeighbourhoodSearch, began: float) -> Schedule:
+    """``best`` with its wrap day pulled in by compressions alone, for WRAP_SHARE of the time
+    at most (``NeighbourhoodSearch.pull_in_wrap``; a small production's full model does this
+    itself)."""
+    limit = WRAP_SHARE * search_budget(config, began)
+    if limit <= 0 or _stopped(search.stop):
+        return best
+    pulled = search.pull_in_wrap(best.solution, limit)
+    return best if pulled == best.solution else Schedule(production, pulled)
 
 
 def _is_small(production: Production) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from ..config import SolverConfig
 from ..data import Production
-from ..model import ShootingModel
+from ..model import ModelOutcome, ShootingModel
 from ..result import Progress, SolveStatus
 from ..risk_price import RiskPrice
 from ..solution import Schedule, Solution
@@ -57,6 +57,8 @@ MIN_WEIGHT = 0.05
 STEP_OVERHEAD = 0.02
 # Shoot days either side of a stuck scene's allowed days that its repair opens, try by try.
 REPAIR_WIDENING = (1, 3, 6)
+# Compressions in a row that may fail to take the wrap day in before ``pull_in_wrap`` stops.
+WRAP_MISSES = 4
 # Parallel searches when two or more cores are available.
 MAX_SEARCHES = 2
 
@@ -141,6 +143,40 @@ class NeighbourhoodSearch:
         logger.info("neighbourhood search: %s (improved/steps by kind)", self.report)
         return self._best.solution
 
+    def pull_in_wrap(self, start: Solution, time_limit: float) -> Solution:
+        """The best schedule found from the valid schedule ``start`` by compressions alone,
+        each from the best so far, until ``WRAP_MISSES`` in a row fail to take the wrap day in
+        (a compression proven infeasible, too small to empty the last day, grows the next one
+        instead) or ``time_limit`` seconds (deterministic seconds in deterministic mode) are spent.
+
+        A crew day is the dearest thing in a schedule and the hardest to take out; taken out
+        first, the rest of the search polishes the shorter calendar instead of a longer one.
+        """
+        self._began = time.monotonic()
+        schedule = Schedule(self.production, start)
+        self._best = _Best(start, schedule, self.value_of(schedule))
+        maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed * 7919 - 1))
+        deadline, spent, misses = self._began + time_limit, 0.0, 0
+        while misses < WRAP_MISSES and not self._stopped():
+            left = (time_limit - spent if self.config.deterministic
+                    else deadline - time.monotonic())
+            if left <= 0.05 or time.monotonic() >= self._began + 4 * time_limit:
+                break
+            best = self._best
+            neighbourhood = maker.make("compress", best.schedule, round(self._sizes["compress"]))
+            if neighbourhood is None:
+                break
+            outcome = self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
+            spent += STEP_OVERHEAD + outcome.deterministic_time
+            if self._best.schedule.wrap_day < best.schedule.wrap_day:
+                misses = 0
+            elif not (outcome.status is SolveStatus.INFEASIBLE
+                      and self._sizes["compress"] < SIZE_RANGE[1]):
+                misses += 1  # a quick proof that too few days were opened is not a miss: it grew
+        logger.info("wrap pulled in to shoot day %d (from %d)", self._best.schedule.wrap_day,
+                    schedule.wrap_day)
+        return self._best.solution
+
     def repair(self, draft: Solution, stuck: Collection[str], time_limit: float,
                horizon: int | None = None) -> Solution | None:
         """A valid schedule near ``draft``, whose ``stuck`` scenes break rules: the days around
@@ -201,7 +237,8 @@ class NeighbourhoodSearch:
                 self._reward(kind, REWARD_NONE * 0.5)
                 spent += STEP_OVERHEAD
                 continue
-            spent += STEP_OVERHEAD + self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
+            outcome = self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
+            spent += STEP_OVERHEAD + outcome.deterministic_time
 
     def _draw_kind(self, rng: random.Random) -> str:
         with self._lock:
@@ -209,8 +246,8 @@ class NeighbourhoodSearch:
         kind: str = rng.choices(kinds, weights=weights)[0]
         return kind
 
-    def _step(self, neighbourhood: Neighbourhood, base: _Best, time_limit: float) -> float:
-        """Solve one sub-model; returns the deterministic time it took."""
+    def _step(self, neighbourhood: Neighbourhood, base: _Best, time_limit: float) -> ModelOutcome:
+        """Solve one sub-model; returns its outcome (status, deterministic time)."""
         kind = neighbourhood.kind
         starts = {scene_id: frozenset({day}) for scene_id, day in base.solution.start_day.items()}
         starts.update(neighbourhood.starts)
@@ -233,7 +270,7 @@ class NeighbourhoodSearch:
         self._reward(kind, REWARD_BEST if improved else REWARD_NONE)
         with self._lock:
             self.report.steps[kind] += 1
-        return outcome.deterministic_time
+        return outcome
 
     def _offer(self, kind: str, found: Solution, base: _Best,
                neighbourhood: Neighbourhood) -> bool:
