@@ -146,8 +146,9 @@ class NeighbourhoodSearch:
     def pull_in_wrap(self, start: Solution, time_limit: float) -> Solution:
         """The best schedule found from the valid schedule ``start`` by compressions alone,
         each from the best so far, until ``WRAP_MISSES`` in a row fail to take the wrap day in
-        (a compression proven infeasible, too small to empty the last day, grows the next one
-        instead) or ``time_limit`` seconds (deterministic seconds in deterministic mode) are spent.
+        (a compression proven infeasible, too small to empty the last day, is no miss while the
+        next one can be twice as large) or ``time_limit`` seconds (deterministic seconds in
+        deterministic mode) are spent.
 
         A crew day is the dearest thing in a schedule and the hardest to take out; taken out
         first, the rest of the search polishes the shorter calendar instead of a longer one.
@@ -157,6 +158,7 @@ class NeighbourhoodSearch:
         self._best = _Best(start, schedule, self.value_of(schedule))
         maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed * 7919 - 1))
         deadline, spent, misses = self._began + time_limit, 0.0, 0
+        largest = min(SIZE_RANGE[1], len(self.production.scenes))
         while misses < WRAP_MISSES and not self._stopped():
             left = (time_limit - spent if self.config.deterministic
                     else deadline - time.monotonic())
@@ -168,11 +170,13 @@ class NeighbourhoodSearch:
                 break
             outcome = self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
             spent += STEP_OVERHEAD + outcome.deterministic_time
+            size = self._sizes["compress"]
             if self._best.schedule.wrap_day < best.schedule.wrap_day:
                 misses = 0
-            elif not (outcome.status is SolveStatus.INFEASIBLE
-                      and self._sizes["compress"] < SIZE_RANGE[1]):
-                misses += 1  # a quick proof that too few days were opened is not a miss: it grew
+            elif outcome.status is SolveStatus.INFEASIBLE and size < largest:
+                self._sizes["compress"] = min(largest, 2 * size)  # too few days opened
+            else:
+                misses += 1
         logger.info("wrap pulled in to shoot day %d (from %d)", self._best.schedule.wrap_day,
                     schedule.wrap_day)
         return self._best.solution
