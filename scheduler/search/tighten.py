@@ -46,7 +46,11 @@ def tighter_schedules(production: Production, search: NeighbourhoodSearch, wrap:
             return
         solution: Solution | None = packing.solution
         if not packing.is_valid:
-            limit = REPAIR_LIMIT if search.config.deterministic else min(REPAIR_LIMIT, left)
+            # Each of a repair's tries gets this: at most a share of the stage's time, so that
+            # in deterministic mode too a short time limit gives a short tightening.
+            limit = min(REPAIR_LIMIT, time_limit / MAX_TIGHTENINGS)
+            if not search.config.deterministic:
+                limit = min(limit, left)
             solution = search.repair(packing.solution, packing.stuck, max(0.05, limit),
                                      horizon=horizon)
         if solution is None:
