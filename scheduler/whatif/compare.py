@@ -39,12 +39,16 @@ from ..validate import validate
 from .apply import apply_scenario, scenario_problems
 from .executors import Executor, InProcess, LocalPool, RayCluster, TaskEvent, machine_cores
 from .scenario import BASE, Effect, Scenario
+from .suggest import saving_sentence, suggest_scenarios
 from .tasks import SolveTask, TaskOutcome
 
 logger = logging.getLogger("scheduler")
 
 # The most CP-SAT workers the base plan gets (more only add memory and noise).
 BASE_MAX_WORKERS = 16
+# The short solve that prices a suggestion: this share of the time limit, at least this long.
+PRICE_SHARE = 0.2
+PRICE_MIN_SECONDS = 1.0
 
 
 class ScenarioState:
@@ -225,6 +229,7 @@ def compare_scenarios(
     parallel: int | None = None,
     cluster: str | None = None,
     risk_aware: bool = True,
+    suggest: int = 0,
     model: TrainedModel | None = None,
     on_progress: ProgressSink | None = None,
     stop: threading.Event | None = None,
@@ -251,6 +256,11 @@ def compare_scenarios(
         instead.
     risk_aware
         Plan with the risk rounds, as ``plan-shoot`` does (False: ``--risk-blind``).
+    suggest
+        Also compare the ``suggest`` relaxations of what binds in the base plan that save the
+        most (``suggest.suggest_scenarios``): each priced by a short solve
+        (``PRICE_SHARE`` of the time limit), the best re-solved with the full time limit, after
+        ``scenarios``.
     model
         The bottleneck model that scores an adopted schedule's days (default: the shipped one,
         which the solves use too).
@@ -279,12 +289,14 @@ def compare_scenarios(
                                        scenarios=len(scenarios))
     sink = on_progress or (lambda progress: None)
     try:
-        outcomes = _plan_all(production, scenarios, config, runner, risk_aware, sink)
+        outcomes = _plan_all(production, scenarios, config, runner, risk_aware, suggest, sink,
+                             stop)
         where = describe_executor(runner, cluster)
     finally:
         if executor is None:
             runner.close()
-    consistent = make_consistent(outcomes, model or load_default())
+    consistent = _worded(make_consistent(outcomes, model or load_default()),
+                         production.settings.currency)
     return Comparison(tuple(consistent), production.settings.currency, config.time_limit,
                       where, time.monotonic() - began,
                       interrupted=stop is not None and stop.is_set())
@@ -331,7 +343,8 @@ def _prepare(production: Production, scenario: Scenario) -> _Prepared:
 
 
 def _plan_all(production: Production, scenarios: Sequence[Scenario], config: SolverConfig,
-              executor: Executor, risk_aware: bool, sink: ProgressSink) -> list[Outcome]:
+              executor: Executor, risk_aware: bool, suggest: int, sink: ProgressSink,
+              stop: threading.Event | None) -> list[Outcome]:
     """The base's and every scenario's outcome, before the consistency rule."""
     prepared = [_prepare(production, scenario) for scenario in scenarios]
     productions = {BASE.name: production, **{item.scenario.name: item.production
@@ -343,6 +356,14 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
     base = _outcome(BASE, production, base_done)
     base_solution = base.schedule.solution if base.schedule is not None else None
     workers = max(1, executor.cores // executor.slots)
+    if suggest and base.schedule is not None and not (stop is not None and stop.is_set()):
+        taken = {item.scenario.name for item in prepared}
+        candidates = [_prepare(production, scenario) for scenario in
+                      suggest_scenarios(production, base.schedule)
+                      if scenario.name not in taken]
+        productions.update({item.scenario.name: item.production for item in candidates})
+        prepared += _best_priced(candidates, base, config, executor, workers, suggest,
+                                 on_event)
     tasks = []
     for item in prepared:
         if item.problems:
@@ -360,6 +381,45 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
         else:
             outcomes.append(_outcome(item.scenario, item.production, done[item.scenario.name]))
     return outcomes
+
+
+def _best_priced(candidates: list[_Prepared], base: Outcome, config: SolverConfig,
+                 executor: Executor, workers: int, count: int,
+                 on_event: Callable[[TaskEvent], None]) -> list[_Prepared]:
+    """The ``count`` candidates that save the most by a short, risk-blind solve each (every
+    one warm-started from the base plan, so none is priced dearer than it)."""
+    assert base.schedule is not None
+    limit = max(PRICE_MIN_SECONDS, config.time_limit * PRICE_SHARE)
+    short = config.model_copy(update={"time_limit": limit})
+    plannable = [item for item in candidates if not item.problems]
+    tasks = [_task(item.scenario.name, item.production,
+                   _valid_carried(base.schedule.solution, base.production, item.production),
+                   short, workers, risk_aware=False) for item in plannable]
+    priced = []
+    for item, done in zip(plannable, executor.run(tasks, on_event), strict=True):
+        outcome = _outcome(item.scenario, item.production, done)
+        if outcome.cost is not None:
+            priced.append((outcome.cost, item))
+    logger.info("suggestions: %d priced of %d", len(priced), len(candidates))
+    priced.sort(key=lambda pair: pair[0])  # stable: the nearest limit first among equals
+    return [item for _, item in priced[:count]]
+
+
+def _worded(outcomes: list[Outcome], currency: str) -> list[Outcome]:
+    """Suggestions with their re-solved saving in words (``suggest.saving_sentence``)."""
+    base = outcomes[0]
+    if base.cost is None or base.schedule is None:
+        return outcomes
+    worded = [base]
+    for outcome in outcomes[1:]:
+        schedule = outcome.schedule
+        if outcome.scenario.suggested and outcome.cost is not None and schedule is not None:
+            sentence = saving_sentence(outcome.scenario.description, base.cost - outcome.cost,
+                                       base.schedule.wrap_day - schedule.wrap_day, currency)
+            outcome = replace(outcome, scenario=outcome.scenario.model_copy(
+                update={"description": sentence}))
+        worded.append(outcome)
+    return worded
 
 
 def _task(name: str, production: Production, hint: Solution | None, config: SolverConfig,

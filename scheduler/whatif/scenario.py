@@ -120,7 +120,10 @@ class Scenario(BaseModel):
         What it changes, in sheet order.
     description
         A sentence for a producer (a suggestion's: ``getting Mary Hatch from 1 Mar instead of
-        8 Mar``); ``""`` for a scenario of the sheet, whose changes say it.
+        8 Mar saves 41,000 USD and 2 shoot days``); ``""`` for a scenario of the sheet, whose
+        changes say it.
+    suggested
+        Made by ``suggest.suggest_scenarios``, not read from a sheet.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -128,6 +131,7 @@ class Scenario(BaseModel):
     name: str
     changes: tuple[Change, ...] = ()
     description: str = ""
+    suggested: bool = False
 
     @property
     def effect(self) -> Effect:

@@ -203,11 +203,9 @@ def _setting(row: _Row) -> Change | None:
 
 def _available(row: _Row) -> Change | None:
     entity = _entity(row)
-    if entity is None or not row.needs("value", "a window first..last, like "
-                                                "2027-03-01..2027-04-30"):
-        return None
-    window = _window(row)
-    if window is None:
+    window = _window(row) if row.needs("value", "a window first..last, like "
+                                                "2027-03-01..2027-04-30") else None
+    if entity is None or window is None:
         return None
     kind, entity_id, label = entity
     first, last = window
@@ -242,12 +240,13 @@ def _window(row: _Row) -> tuple[date | None, date | None] | None:
 def _dates_change(kind: ChangeKind, verb: str) -> Callable[[_Row], Change | None]:
     def read(row: _Row) -> Change | None:
         entity = _entity(row)
-        if entity is None or not row.needs("value", "dates or ranges like "
-                                                    "2027-03-15..2027-03-19"):
+        if not row.needs("value", "dates or ranges like 2027-03-15..2027-03-19"):
             return None
         parsed = parse_dates(row.value)
         if isinstance(parsed, Bad):
             row.problem("value", f"dates {parsed.message}")
+            return None
+        if entity is None:
             return None
         entity_kind, entity_id, label = entity
         return Change(kind=kind, target=entity_id, entity=entity_kind, dates=parsed.value,
@@ -271,11 +270,13 @@ def _free(row: _Row) -> Change | None:
 
 def _rate(row: _Row) -> Change | None:
     entity = _entity(row)
-    if entity is None or not row.needs("value", "the new daily rate, like 1800"):
+    if not row.needs("value", "the new daily rate, like 1800"):
         return None
     parsed = parse_money(row.value)
     if isinstance(parsed, Bad):
         row.problem("value", f"rate {parsed.message}")
+        return None
+    if entity is None:
         return None
     kind, entity_id, label = entity
     noun = "fee" if kind is EntityKind.LOCATION else "rate"
@@ -294,14 +295,15 @@ def _cut(row: _Row) -> Change | None:
 
 def _pin(row: _Row) -> Change | None:
     scenes = _scenes(row)
-    if not scenes or not row.needs("value", "the date the scene is shot on"):
-        return None
-    if len(scenes) > 1:
-        row.problem("id", "a pin is for one scene; give each scene its own row")
+    if not row.needs("value", "the date the scene is shot on"):
         return None
     parsed = parse_date(row.value)
     if isinstance(parsed, Bad):
         row.problem("value", f"pin {parsed.message}")
+        return None
+    if len(scenes) > 1:
+        row.problem("id", "a pin is for one scene; give each scene its own row")
+    if len(scenes) != 1:
         return None
     return Change(kind=ChangeKind.PIN, target=scenes[0], scenes=scenes, dates=(parsed.value,),
                   text=f"scene {scenes[0]} pinned to {short_date(parsed.value)}")
