@@ -196,6 +196,9 @@ class LocalPool:
         return self.processes
 
     def run(self, tasks: Sequence[SolveTask], on_event: EventSink) -> list[TaskOutcome]:
+        if self.stop is not None and self.stop.is_set():
+            self._stop_all.set()
+            return [stopped_outcome(task) for task in tasks]
         try:
             futures: list[Future[str]] = [self._pool.submit(_pool_task, task.model_dump_json())
                                           for task in tasks]
@@ -266,6 +269,10 @@ class RayCluster:
 
     def __init__(self, address: str, stop: threading.Event | None = None,
                  local_cpus: int | None = None) -> None:
+        # Under ``uv run`` Ray would start every worker with ``uv run`` in a copy of this
+        # folder (a fresh environment per worker: minutes, and the network); the workers use
+        # the interpreter plan-shoot is installed in instead.
+        os.environ.setdefault("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")
         try:
             import ray
         except ImportError:
