@@ -41,9 +41,20 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..config import SolverConfig
+from ..data import Production, Settings
 from ..files import replace_atomically, save_text_atomically
+from ..planning import Plan
 from ..predict.model import TrainedModel
-from ..whatif import Comparison, Scenario, ScenarioProgress, compare_scenarios, write_comparison
+from ..result import Result, SolveStatus
+from ..whatif import (
+    ChangeKind,
+    Comparison,
+    Scenario,
+    ScenarioProgress,
+    compare_scenarios,
+    write_comparison,
+)
+from ..whatif.compare import PRICE_MIN_SECONDS, PRICE_SHARE
 from ..whatif.executors import InProcess
 from ..whatif.suggest import MAX_CANDIDATES
 from ..whatif.workbook import schedule_paths
@@ -63,10 +74,6 @@ ZIP_NAME = "whatif_schedules.zip"
 # The share of the longest solve the planned solves may fill; the rest is for what a solve
 # takes past its time limit (the risk rounds, the workbooks), before the deadline stops it.
 PLANNED_SHARE = 0.8
-# A suggestion candidate is priced in this share of the time limit, at least this long
-# (``whatif.compare.PRICE_SHARE``, ``PRICE_MIN_SECONDS``).
-PRICE_SHARE = 0.2
-PRICE_MIN_SECONDS = 1.0
 # No solve gets less than this (a first schedule of a small production needs about that).
 MIN_SCENARIO_SECONDS = 1.0
 # Seconds between two looks at the Stop button and the deadline.
@@ -236,6 +243,8 @@ def whatif_of(job: Job) -> WhatIfRun | None:
     if job.whatif is not None or not is_whatif_folder(job.folder):
         return job.whatif
     request = _loaded(job.folder / REQUEST_NAME, WhatIfRequest)
+    if request is not None:
+        request = _settings_typed(request, job.production)
     if request is None:
         return None
     run = WhatIfRun(request)
@@ -243,6 +252,28 @@ def whatif_of(job: Job) -> WhatIfRun | None:
         run.comparison = _loaded(job.folder / COMPARISON_NAME, ComparisonSnapshot)
     job.whatif = run
     return run
+
+
+def _settings_typed(request: WhatIfRequest, production: Production) -> WhatIfRequest | None:
+    """The request with each ``setting`` change's value in its model type again (JSON has no
+    tuples and no dates: ``work_week`` comes back a list); None (logged) when a value is not
+    one the production's settings take."""
+    scenarios = []
+    for scenario in request.scenarios:
+        changes = []
+        for change in scenario.changes:
+            if change.kind is ChangeKind.SETTING:
+                try:
+                    settings = Settings.model_validate(
+                        {**production.settings.model_dump(), change.target: change.value})
+                except ValidationError as error:
+                    logger.warning("what-if request of scenario %s: %s", scenario.name,
+                                   error.errors()[0].get("msg", error))
+                    return None
+                change = change.model_copy(update={"value": getattr(settings, change.target)})
+            changes.append(change)
+        scenarios.append(scenario.model_copy(update={"changes": tuple(changes)}))
+    return request.model_copy(update={"scenarios": tuple(scenarios)})
 
 
 def _loaded(path: Path, model: type[Model]) -> Model | None:
@@ -320,7 +351,7 @@ def solve_whatif(job: Job, settings: WebSettings, model: TrainedModel | None = N
     if deadline_reached.is_set() and not job.stop.is_set():
         comparison = _not_stopped_by_user(comparison)
     run.comparison = _written(job, comparison, deadline_reached.is_set())
-    job.plan = comparison.base.plan
+    job.plan = comparison.base.plan or _unplanned()
     logger.info("what-if job %s: %d scenarios compared in %.1f s", job.id,
                 len(comparison.scenarios), comparison.runtime)
 
@@ -338,6 +369,13 @@ def _watch(user_stop: threading.Event, stop: threading.Event, finished: threadin
             deadline_reached.set()
             stop.set()
             return
+
+
+def _unplanned() -> Plan:
+    """The job's plan when the base was not planned (stopped before it started): a plan without
+    a schedule, so that the job is stored, and restored, as done like any other."""
+    return Plan(Result(status=SolveStatus.NO_SOLUTION, interrupted=True,
+                       notes=("the base was stopped before it was planned",)), None)
 
 
 def _not_stopped_by_user(comparison: Comparison) -> Comparison:

@@ -26,6 +26,11 @@ def whatif_page(pages: Pages, request: Request, job: Job, position: int | None, 
                             title=job.production.settings.title,
                             scenarios=run.request.scenarios, suggest=run.request.suggest,
                             time_limit=f"{run.request.time_limit:g}")
-    if job.state is not JobState.DONE or run.comparison is None:
+    if job.state is not JobState.DONE:
         return None
+    if run.comparison is None:  # its stored table was damaged or removed
+        return pages.message(request, 500, "The comparison cannot be shown",
+                             "This what-if job's stored table cannot be read back. Its "
+                             "comparison workbook may still be downloaded (add "
+                             "/whatif/comparison to this page's address); or ask again.")
     return pages.render(request, "whatif_result.html", **whatif_result_values(job, keep_minutes))

@@ -78,6 +78,12 @@ async def whatif_job(request: Request, job_id: str) -> Response:
     return submit_job(request, web, job)
 
 
+def _whatif_job(job: Job) -> None:
+    """A 404 for a job that is no finished what-if job (its files are made at its end)."""
+    if whatif_of(job) is None or job.state is not JobState.DONE:
+        raise HTTPException(404, "This job has no comparison (yet).")
+
+
 def _comparison_of(job: Job) -> ComparisonSnapshot:
     run = whatif_of(job)
     if run is None or run.comparison is None:
@@ -94,7 +100,7 @@ def _slug(title: str) -> str:
 def comparison_download(request: Request, job_id: str) -> Response:
     """``COMPARISON.xlsx``: the Comparison sheet, its chart and the Notes."""
     job = job_of(request, job_id)
-    _comparison_of(job)
+    _whatif_job(job)
     path = workbook_path(job)
     if not path.is_file():
         raise HTTPException(404, "This file is not available for this job.")
@@ -107,7 +113,7 @@ def comparison_download(request: Request, job_id: str) -> Response:
 def schedules_download(request: Request, job_id: str) -> Response:
     """The comparison workbook and every scenario's schedule workbook, zipped."""
     job = job_of(request, job_id)
-    _comparison_of(job)
+    _whatif_job(job)
     path = zip_path(job)
     if not path.is_file():
         raise HTTPException(404, "This file is not available for this job.")

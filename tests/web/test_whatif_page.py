@@ -276,3 +276,41 @@ def test_a_whatif_job_restored_before_its_solve_is_solved_from_its_stored_reques
     assert [row.scenario for row in job.whatif.comparison.rows] == ["base", "cut 2"]
     assert job.plan is not None and job.plan.result.schedule is not None
     assert (folder / COMPARISON_NAME).is_file()
+
+
+def test_a_whatif_job_stopped_at_once_is_done_with_every_scenario_stopped(
+        tmp_path: Path) -> None:
+    settings = web_settings(tmp_path)
+    production = whatif_production()
+    folder = tmp_path / "job"
+    folder.mkdir()
+    asked = read_whatif_form(production, {"saturdays": "on"})
+    save_request(folder, make_request("0" * 32, asked.scenarios, 0, 1.0, settings))
+    upload = write_breakdown(production, folder / "upload.xlsx")
+    job = Job("2" * 32, folder, production, upload, "whatif.xlsx", settings.max_time_limit)
+    job.stop.set()  # the Stop button, before the base started
+    job_solver(settings)(job)
+    assert job.whatif is not None and job.whatif.comparison is not None
+    comparison = job.whatif.comparison
+    assert comparison.interrupted and not comparison.deadline_reached
+    assert [row.status for row in comparison.rows] == ["stopped", "stopped"]
+    # A plan without a schedule, so the job is stored (and restored) as done.
+    assert job.plan is not None and job.plan.result.schedule is None
+
+
+def test_a_damaged_comparison_is_not_shown_after_a_restart(tmp_path: Path,
+                                                          whatif_workbook: Path) -> None:
+    settings = web_settings(tmp_path, data_dir=tmp_path / "data")
+    with TestClient(create_app(settings)) as client:
+        job_url = _solved(client, whatif_workbook)
+        whatif_url = str(_ask(client, job_url, {"cut_1": "4"}).headers["location"])
+        _finished(client, whatif_url)
+    stored = tmp_path / "data" / "jobs" / whatif_url.rsplit("/", 1)[1] / COMPARISON_NAME
+    stored.write_text(stored.read_text().replace('"rows"', '"lines"'), encoding="utf-8")
+    with TestClient(create_app(settings)) as client:
+        assert client.get(whatif_url + "/status").json()["state"] == "done"
+        page = client.get(whatif_url)
+        assert page.status_code == 500 and "cannot be read back" in page.text
+        assert 'id="comparison"' not in page.text
+        assert client.get(whatif_url + "/whatif/comparison").status_code == 200
+        assert client.get(whatif_url + "/whatif/schedule/0").status_code == 404
