@@ -76,6 +76,9 @@ ZIP_NAME = "whatif_schedules.zip"
 PLANNED_SHARE = 0.8
 # No solve gets less than this (a first schedule of a small production needs about that).
 MIN_SCENARIO_SECONDS = 1.0
+# What a solve takes around its search (the model's start, the risk scoring, its return):
+# the short film's solves given 2 s took 5 to 6 s each on two busy cores.
+SOLVE_OVERHEAD_SECONDS = 3.0
 # Seconds between two looks at the Stop button and the deadline.
 POLL_SECONDS = 0.2
 _SCHEDULE_FILE = re.compile(r"[A-Za-z0-9_]{1,80}\.xlsx")
@@ -184,20 +187,24 @@ class WhatIfRun:
 # ----- time ------------------------------------------------------------------------------------
 
 
-def planned_rounds(scenarios: int, suggest: int, time_limit: float) -> float:
-    """How many time limits the job's solves take one after another: the base, each scenario,
-    each suggestion re-solved, and the pricing of every suggestion candidate (at most
-    ``MAX_CANDIDATES``, each ``PRICE_SHARE`` of the limit, at least ``PRICE_MIN_SECONDS``)."""
-    pricing = 0.0
+def planned_seconds(time_limit: float, scenarios: int, suggest: int) -> float:
+    """How long the job's solves take one after another, each given ``time_limit``: the base,
+    each scenario and each suggestion re-solved, and the pricing of every suggestion candidate
+    (at most ``MAX_CANDIDATES``, each ``PRICE_SHARE`` of the limit, at least
+    ``PRICE_MIN_SECONDS``); every solve with ``SOLVE_OVERHEAD_SECONDS`` around its search."""
+    seconds = (1 + scenarios + suggest) * (time_limit + SOLVE_OVERHEAD_SECONDS)
     if suggest:
-        pricing = MAX_CANDIDATES * max(PRICE_SHARE, PRICE_MIN_SECONDS / time_limit)
-    return 1 + scenarios + suggest + pricing
+        pricing = max(PRICE_SHARE * time_limit, PRICE_MIN_SECONDS)
+        seconds += MAX_CANDIDATES * (pricing + SOLVE_OVERHEAD_SECONDS)
+    return seconds
 
 
 def scenario_time_limit(asked: float, longest: float, scenarios: int, suggest: int) -> float:
     """Seconds each solve of a what-if job gets: ``asked`` (the parent job's time limit), or
-    less, so that every solve, one after another, fits ``PLANNED_SHARE`` of the page's
-    longest solve; never less than ``MIN_SCENARIO_SECONDS``.
+    the most, in tenths of a second, with which every solve one after another fits
+    ``PLANNED_SHARE`` of the page's longest solve (``planned_seconds``); never less than
+    ``MIN_SCENARIO_SECONDS`` (too many solves for the longest solve: the deadline then stops
+    what has not finished).
 
     Parameters
     ----------
@@ -209,13 +216,19 @@ def scenario_time_limit(asked: float, longest: float, scenarios: int, suggest: i
         The scenarios of the form and the suggestions asked for.
     """
     budget = longest * PLANNED_SHARE
-    limit = min(asked, budget / planned_rounds(scenarios, suggest, asked))
-    # The pricing's floor of PRICE_MIN_SECONDS makes the rounds depend on the limit: shorten
-    # it step by step until the solves fit (a few steps: the floor binds only below 5 s).
-    while limit > MIN_SCENARIO_SECONDS and (
-            limit * planned_rounds(scenarios, suggest, limit) > budget + 1e-9):
-        limit = max(MIN_SCENARIO_SECONDS, math.floor(limit * 0.9 * 10) / 10)
-    return max(MIN_SCENARIO_SECONDS, math.floor(limit * 10) / 10)  # tenths, rounded down
+    if planned_seconds(asked, scenarios, suggest) <= budget:
+        return asked
+    # planned_seconds grows with the limit: bisect on tenths of a second.
+    low, high = round(MIN_SCENARIO_SECONDS * 10), math.floor(asked * 10)
+    if planned_seconds(low / 10, scenarios, suggest) > budget:
+        return MIN_SCENARIO_SECONDS
+    while low < high:
+        middle = (low + high + 1) // 2
+        if planned_seconds(middle / 10, scenarios, suggest) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return low / 10
 
 
 def make_request(parent_id: str, scenarios: tuple[Scenario, ...], suggest: int,

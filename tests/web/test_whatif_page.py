@@ -27,7 +27,7 @@ from scheduler.web.whatif_jobs import (
     PLANNED_SHARE,
     _watch,
     make_request,
-    planned_rounds,
+    planned_seconds,
     save_request,
     scenario_time_limit,
 )
@@ -148,10 +148,13 @@ def test_each_solve_gets_the_parent_limit_or_less_so_that_the_job_fits_the_longe
         ) -> None:
     assert scenario_time_limit(30, 600, 2, 0) == 30  # 3 solves of 30 s fit 600 s
     for asked, longest, scenarios, suggest in ((60, 600, 7, 0), (60, 600, 7, 5),
-                                                (600, 600, 1, 0), (30, 120, 4, 3)):
+                                                (600, 600, 1, 0), (30, 120, 4, 0),
+                                                (10, 600, 7, 5)):
         limit = scenario_time_limit(asked, longest, scenarios, suggest)
         assert 1 <= limit <= asked
-        assert limit * planned_rounds(scenarios, suggest, limit) <= longest * PLANNED_SHARE
+        assert planned_seconds(limit, scenarios, suggest) <= longest * PLANNED_SHARE
+        if limit < asked:  # the most that fits, to a tenth of a second
+            assert planned_seconds(limit + 0.1, scenarios, suggest) > longest * PLANNED_SHARE
     # Too many solves for the longest solve: the floor, and the deadline stops the rest.
     assert scenario_time_limit(10, 10, 7, 5) == 1
 
