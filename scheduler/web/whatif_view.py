@@ -10,6 +10,7 @@ from typing import Any
 
 from ..calendar import long_date
 from ..solution import to_money
+from ..whatif import BASE
 from .jobs import Job, JobState
 from .report import money_text
 from .whatif_form import DEFAULT_SUGGEST, MAX_SUGGEST, ROWS, SATURDAY, FieldProblem
@@ -70,13 +71,18 @@ def line_views(job: Job) -> list[LineView]:
     if run is None:
         return []
     currency = job.production.settings.currency
-    return [_line_view(line, currency) for line in run.lines()]
+    asked = {BASE.name, *(scenario.name for scenario in run.request.scenarios)}
+    return [_line_view(line, currency, suggested=line.name not in asked)
+            for line in run.lines()]
 
 
-def _line_view(line: ScenarioLine, currency: str) -> LineView:
+def _line_view(line: ScenarioLine, currency: str, *, suggested: bool) -> LineView:
+    """A suggestion's line says so: it is priced by a short solve first, and only the best
+    are solved again."""
     cost = money_text(to_money(line.cost), currency) if line.cost is not None else "-"
-    return LineView(line.name, STATE_WORDS.get(line.state, line.state),
-                    f"{line.elapsed:.0f} s", cost, line.status)
+    name = f"{line.name} (suggestion)" if suggested else line.name
+    return LineView(name, STATE_WORDS.get(line.state, line.state), f"{line.elapsed:.0f} s",
+                    cost, line.status)
 
 
 def whatif_status(job: Job) -> dict[str, Any]:

@@ -5,6 +5,7 @@ solve gets, and a restart."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import threading
 import time
@@ -205,8 +206,13 @@ def test_a_whatif_job_prices_the_scenarios_side_by_side(client: TestClient,
                                    "location_from_1": "2026-03-09"})
     assert asked.status_code == 303, asked.text
     whatif_url = str(asked.headers["location"])
-    status = _finished(client, whatif_url)
-    assert status["state"] == "done"
+    # The live lines come over the job's events (the stream ends when the job is finished).
+    stream = client.get(whatif_url + "/events")
+    events = [json.loads(line.removeprefix("data: ")) for line in stream.text.splitlines()
+              if line.startswith("data: ")]
+    status = events[-1]
+    assert status["finished"] is True and status["state"] == "done"
+    assert all("scenarios" in event for event in events)
     assert [line["name"] for line in status["scenarios"]] == [  # in the form's order
         "base", "lose Location L1", "cut 4"]
     assert all(line["state"] == "done" for line in status["scenarios"])
@@ -317,3 +323,19 @@ def test_a_damaged_comparison_is_not_shown_after_a_restart(tmp_path: Path,
         assert 'id="comparison"' not in page.text
         assert client.get(whatif_url + "/whatif/comparison").status_code == 200
         assert client.get(whatif_url + "/whatif/schedule/0").status_code == 404
+
+
+def test_suggest_adds_the_relaxation_that_saves_the_most(client: TestClient,
+                                                         whatif_workbook: Path) -> None:
+    job_url = _solved(client, whatif_workbook)
+    asked = _ask(client, job_url, {"suggest": "on", "suggest_count": "1"})
+    assert asked.status_code == 303, asked.text
+    whatif_url = str(asked.headers["location"])
+    status = _finished(client, whatif_url)
+    lines = [line["name"] for line in status["scenarios"]]
+    assert lines[0] == "base"
+    assert len(lines) > 2 and all(name.endswith("(suggestion)") for name in lines[1:])
+    rows = _table(client.get(whatif_url).text)
+    assert len(rows) == 2 and rows[0][0] == "base"
+    assert "(relaxing)" in rows[1][1]
+    assert rows[1][4].startswith("-") or rows[1][4] == "0.00 USD"  # never dearer than the base
