@@ -3,8 +3,8 @@ without a spreadsheet, each row one ``whatif.Scenario``.
 
 The rows (``ROWS`` of each kind where a producer may want two alternatives side by side):
 
-- move a cast member's window: the cast member and the new first and last dates (either may
-  be left open), an ``available`` change;
+- move a cast member's window: the cast member and a new first date, last date or both (a
+  date left empty keeps that end of the current window), an ``available`` change;
 - add Saturdays: the work week plus Saturday, a ``setting`` change of ``work_week``;
 - lose a location: the location and the first date it is lost; it is then unavailable on every
   shoot date of the calendar from that date to the end (``unavailable`` dates);
@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..calendar import WEEKDAY_NAMES, short_date
-from ..data import Production
+from ..data import Availability, Production
 from ..excel.parse import Bad, parse_date, parse_list
 from ..subjects import EntityKind
 from ..whatif import Change, ChangeKind, Scenario, change_effect
@@ -156,11 +156,12 @@ def _change(production: Production, change: Change) -> Change:
 
 
 def _cast_window(form: _Form, row: int) -> Scenario | None:
-    """Move a cast member's window: the new first and last dates (either may stay open)."""
+    """Move a cast member's window: a new first date, a new last date, or both (a date left
+    empty keeps that end of the current window)."""
     label = f"Cast window {row}"
     cast_id = form.text(f"cast_{row}", f"{label}, cast member")
-    first = form.date(f"cast_from_{row}", f"{label}, from")
-    last = form.date(f"cast_to_{row}", f"{label}, to")
+    given_first = form.date(f"cast_from_{row}", f"{label}, from")
+    given_last = form.date(f"cast_to_{row}", f"{label}, to")
     dated = bool(form.values[f"cast_from_{row}"] or form.values[f"cast_to_{row}"])
     if not cast_id:
         if dated:
@@ -176,19 +177,32 @@ def _cast_window(form: _Form, row: int) -> Scenario | None:
         form.problem(f"cast_from_{row}", f"{label}, from",
                      f"give the first date {member.label} is available, the last, or both")
         return None
-    if first is not None and last is not None and last < first:
-        form.problem(f"cast_to_{row}", f"{label}, to",
-                     f"{short_date(last)} is before {short_date(first)}; the window ends "
-                     "after it starts")
-        return None
-    if first is None and last is None:
+    if given_first is None and given_last is None:
         return None  # a date not understood: its problem is said
+    old = member.availability
+    first = given_first or old.available_from
+    last = given_last or old.available_to
+    if first is not None and last is not None and last < first:
+        field = "to" if given_last is not None else "from"
+        form.problem(f"cast_{field}_{row}", f"{label}, {field}",
+                     f"the window would end on {short_date(last)}, before it starts on "
+                     f"{short_date(first)}")
+        return None
     text = (f"{member.label} available {short_date(first) if first else 'from the start'} "
-            f"to {short_date(last) if last else 'the wrap'}")
+            f"to {short_date(last) if last else 'the wrap'} (was {window_text(old)})")
     change = _change(form.production, Change(
         kind=ChangeKind.AVAILABLE, target=member.id, entity=EntityKind.CAST,
         window=(first, last), text=text, where=label))
     return Scenario(name=f"{member.label} window", changes=(change,))
+
+
+def window_text(availability: Availability) -> str:
+    """A window in words: ``4 Mar 2026 to the wrap``, or ``no window``."""
+    first, last = availability.available_from, availability.available_to
+    if first is None and last is None:
+        return "no window"
+    return (f"{short_date(first) if first else 'the start'} to "
+            f"{short_date(last) if last else 'the wrap'}")
 
 
 def _saturdays(form: _Form) -> Scenario | None:

@@ -13,7 +13,14 @@ from ..solution import to_money
 from ..whatif import BASE
 from .jobs import Job, JobState
 from .report import money_text
-from .whatif_form import DEFAULT_SUGGEST, MAX_SUGGEST, ROWS, SATURDAY, FieldProblem
+from .whatif_form import (
+    DEFAULT_SUGGEST,
+    MAX_SUGGEST,
+    ROWS,
+    SATURDAY,
+    FieldProblem,
+    window_text,
+)
 from .whatif_jobs import ComparisonSnapshot, RowSnapshot, ScenarioLine, whatif_of
 
 # The table's columns, the exactly (the Comparison sheet's), in order.
@@ -40,7 +47,8 @@ def whatif_panel_values(job: Job, settings_longest: float, *,
     return {
         "can_whatif": job.state is JobState.DONE and whatif_of(job) is None,
         "whatif_rows": list(range(1, ROWS + 1)),
-        "whatif_cast": [(member.id, member.label) for member in production.cast],
+        "whatif_cast": [(member.id, f"{member.label} ({window_text(member.availability)})")
+                        for member in production.cast],
         "whatif_locations": [(place.id, place.label) for place in production.locations],
         "whatif_saturdays": SATURDAY not in production.settings.work_week,
         "whatif_values": filled, "whatif_errors": errors, "whatif_general": general,

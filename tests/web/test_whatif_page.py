@@ -88,15 +88,20 @@ def _queued(client: TestClient) -> int:
 def test_each_row_becomes_a_scenario_of_its_change() -> None:
     production = whatif_production()
     asked = read_whatif_form(production, {
-        "cast_1": "1", "cast_from_1": "2026-03-02", "saturdays": "on",
+        "cast_1": "1", "cast_from_1": "2026-03-02", "cast_2": "1", "cast_to_2": "2026-03-09",
+        "saturdays": "on",
         "location_1": "L1", "location_from_1": "2026-03-09", "cut_1": "4, 6",
         "suggest": "on", "suggest_count": "2"})
     by_name = {scenario.name: scenario for scenario in asked.scenarios}
-    assert len(by_name) == 4
+    assert len(by_name) == 5
     window = by_name["Actor 1 window"].changes[0]
     assert (window.kind, window.target, window.window) == (
         ChangeKind.AVAILABLE, "1", (date(2026, 3, 2), None))
     assert window.effect is Effect.RELAXING  # the actor arrived on Wednesday
+    # A date left empty keeps that end of the current window (from Wednesday 4 Mar).
+    ending = by_name["Actor 1 window 2"].changes[0]
+    assert ending.window == (date(2026, 3, 4), date(2026, 3, 9))
+    assert ending.effect is Effect.RESTRICTING
     saturdays = by_name["Saturdays"].changes[0]
     assert (saturdays.kind, saturdays.target, saturdays.value) == (
         ChangeKind.SETTING, "work_week", (0, 1, 2, 3, 4, 5))
