@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -83,6 +83,11 @@ SOLVE_OVERHEAD_SECONDS = 3.0
 POLL_SECONDS = 0.2
 _SCHEDULE_FILE = re.compile(r"[A-Za-z0-9_]{1,80}\.xlsx")
 Model = TypeVar("Model", bound=BaseModel)
+# Money and numbers read back from a stored comparison: finite, and of a size any production's
+# cost has (an edited file must not make the page format a million digits).
+Money = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=24)]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
 class WhatIfRequest(BaseModel):
@@ -121,17 +126,18 @@ class RowSnapshot(BaseModel):
     changes: str
     effect: str
     status: str
-    total_cost: Decimal | None
-    change_vs_base: Decimal | None
-    shoot_days: int | None
+    total_cost: Money | None
+    change_vs_base: Money | None
+    shoot_days: Count | None
     wrap_date: date | None
-    cast_hold_days: int | None
-    company_moves: int | None
-    expected_bottleneck_days: float | None
-    lower_bound: Decimal | None
-    runtime: float
+    cast_hold_days: Count | None
+    company_moves: Count | None
+    expected_bottleneck_days: Finite | None
+    lower_bound: Money | None
+    runtime: Finite
     notes: tuple[str, ...]
-    schedule_file: str | None = Field(default=None, pattern=_SCHEDULE_FILE.pattern)
+    schedule_file: str | None = Field(default=None,
+                                      pattern="^" + _SCHEDULE_FILE.pattern + "$")
 
 
 class ComparisonSnapshot(BaseModel):
@@ -140,10 +146,10 @@ class ComparisonSnapshot(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: Literal[1] = 1
-    currency: str
-    time_limit: float
+    currency: str = Field(max_length=16)
+    time_limit: Finite
     where: str
-    runtime: float
+    runtime: Finite
     interrupted: bool
     deadline_reached: bool
     rows: tuple[RowSnapshot, ...]
@@ -349,7 +355,7 @@ def solve_whatif(job: Job, settings: WebSettings, model: TrainedModel | None = N
                           deterministic=settings.deterministic)
     stop, finished = threading.Event(), threading.Event()
     deadline_reached = threading.Event()
-    watcher = threading.Thread(target=_watch, args=(job.stop, stop, finished, deadline_reached,
+    watcher = threading.Thread(target=watch_deadline, args=(job.stop, stop, finished, deadline_reached,
                                                     request.deadline),
                                name=f"plan-shoot-whatif-{job.id[:8]}", daemon=True)
     watcher.start()
@@ -369,9 +375,11 @@ def solve_whatif(job: Job, settings: WebSettings, model: TrainedModel | None = N
                 len(comparison.scenarios), comparison.runtime)
 
 
-def _watch(user_stop: threading.Event, stop: threading.Event, finished: threading.Event,
-           deadline_reached: threading.Event, seconds: float) -> None:
-    """Set ``stop`` when the user stops the job or the deadline passes, whichever first."""
+def watch_deadline(user_stop: threading.Event, stop: threading.Event,
+                   finished: threading.Event, deadline_reached: threading.Event,
+                   seconds: float) -> None:
+    """Set ``stop`` when the user stops the job (``user_stop``) or ``seconds`` pass (then
+    ``deadline_reached`` too), whichever comes first; return when ``finished`` is set."""
     deadline = time.monotonic() + seconds
     while not finished.is_set():
         if user_stop.wait(POLL_SECONDS):

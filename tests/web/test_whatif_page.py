@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
+from pydantic import ValidationError
 
 from scheduler.excel.breakdown import write_breakdown
 from scheduler.web import create_app
@@ -26,11 +27,12 @@ from scheduler.web.whatif_form import WhatIfRefused, read_whatif_form
 from scheduler.web.whatif_jobs import (
     COMPARISON_NAME,
     PLANNED_SHARE,
-    _watch,
+    ComparisonSnapshot,
     make_request,
     planned_seconds,
     save_request,
     scenario_time_limit,
+    watch_deadline,
 )
 from scheduler.web.whatif_view import TABLE_COLUMNS
 from scheduler.whatif import ChangeKind, Effect
@@ -167,11 +169,11 @@ def test_each_solve_gets_the_parent_limit_or_less_so_that_the_job_fits_the_longe
 
 def test_the_deadline_stops_the_solves_and_says_so() -> None:
     user_stop, stop, finished, reached = (threading.Event() for _ in range(4))
-    _watch(user_stop, stop, finished, reached, 0.05)
+    watch_deadline(user_stop, stop, finished, reached, 0.05)
     assert stop.is_set() and reached.is_set()
     user_stop, stop, finished, reached = (threading.Event() for _ in range(4))
     user_stop.set()
-    _watch(user_stop, stop, finished, reached, 60)
+    watch_deadline(user_stop, stop, finished, reached, 60)
     assert stop.is_set() and not reached.is_set()
 
 
@@ -344,3 +346,21 @@ def test_suggest_adds_the_relaxation_that_saves_the_most(client: TestClient,
     assert len(rows) == 2 and rows[0][0] == "base"
     assert "(relaxing)" in rows[1][1]
     assert rows[1][4].startswith("-") or rows[1][4] == "0.00 USD"  # never dearer than the base
+
+
+@pytest.mark.parametrize("field, value", [
+    ("total_cost", "1e999999"), ("total_cost", "NaN"), ("schedule_file", "../upload.xlsx"),
+    ("schedule_file", "a/COMPARISON_base.xlsx"), ("shoot_days", -1)])
+def test_a_stored_comparison_with_an_unreasonable_value_is_refused(field: str,
+                                                                   value: object) -> None:
+    row = {"scenario": "base", "changes": "", "effect": "", "status": "optimal",
+           "total_cost": "100.00", "change_vs_base": "0", "shoot_days": 3,
+           "wrap_date": "2026-03-04", "cast_hold_days": 0, "company_moves": 1,
+           "expected_bottleneck_days": 0.1, "lower_bound": "90", "runtime": 1.0, "notes": [],
+           "schedule_file": "COMPARISON_base.xlsx"}
+    snapshot = {"currency": "USD", "time_limit": 1, "where": "this process", "runtime": 2,
+                "interrupted": False, "deadline_reached": False, "rows": [row]}
+    assert ComparisonSnapshot.model_validate_json(json.dumps(snapshot)).rows[0].total_cost
+    with pytest.raises(ValidationError):
+        ComparisonSnapshot.model_validate_json(json.dumps(
+            {**snapshot, "rows": [{**row, field: value}]}))
