@@ -355,9 +355,9 @@ def solve_whatif(job: Job, settings: WebSettings, model: TrainedModel | None = N
                           deterministic=settings.deterministic)
     stop, finished = threading.Event(), threading.Event()
     deadline_reached = threading.Event()
-    watcher = threading.Thread(target=watch_deadline, args=(job.stop, stop, finished, deadline_reached,
-                                                    request.deadline),
-                               name=f"plan-shoot-whatif-{job.id[:8]}", daemon=True)
+    watcher = threading.Thread(
+        target=watch_deadline, name=f"plan-shoot-whatif-{job.id[:8]}", daemon=True,
+        args=(job.stop, stop, finished, deadline_reached, request.deadline))
     watcher.start()
     try:
         comparison = compare_scenarios(
