@@ -37,6 +37,7 @@ from scheduler.web.whatif_jobs import (
 from scheduler.web.whatif_view import TABLE_COLUMNS
 from scheduler.whatif import ChangeKind, Effect
 from scheduler.whatif.workbook import COMPARISON_COLUMNS
+from tests.helpers.paths import EXAMPLES
 from tests.helpers.web import csrf, web_settings
 from tests.helpers.whatif import whatif_production
 
@@ -364,3 +365,26 @@ def test_a_stored_comparison_with_an_unreasonable_value_is_refused(field: str,
     with pytest.raises(ValidationError):
         ComparisonSnapshot.model_validate_json(json.dumps(
             {**snapshot, "rows": [{**row, field: value}]}))
+
+
+def test_a_whatif_job_waits_in_the_same_line_and_the_planner_may_be_busy(
+        tmp_path: Path, whatif_workbook: Path) -> None:
+    settings = web_settings(tmp_path, max_running=1, max_waiting=0)
+    with TestClient(create_app(settings)) as client:
+        job_url = _solved(client, whatif_workbook)
+        # The only solver busy with another production, and no room to wait: busy.
+        other = client.post("/upload", files={"file": (
+            "short_film.xlsx", (EXAMPLES / "short_film.xlsx").read_bytes())},
+            data={"time_limit": "10", "csrf": csrf(client)}, follow_redirects=False)
+        other_url = str(other.headers["location"])
+        deadline = time.monotonic() + WAIT
+        while client.get(other_url + "/status").json()["state"] != "solving":
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        busy = _ask(client, job_url, {"cut_1": "4"})
+        assert busy.status_code == 503 and "busy" in busy.text
+        assert len(list((tmp_path / "jobs").iterdir())) == 2  # no what-if folder left behind
+        client.post(other_url + "/cancel", data={"csrf": csrf(client, other_url)})
+        _finished(client, other_url)
+        # The solver free again: the same what-if is accepted.
+        assert _ask(client, job_url, {"cut_1": "4"}).status_code == 303
