@@ -127,6 +127,7 @@ def plan_production(
     rounds: int = RISK_ROUNDS,
     on_progress: Callable[[Progress], None] | None = None,
     stop: threading.Event | None = None,
+    hint: Solution | None = None,
 ) -> Plan:
     """The cheapest valid schedule of ``production`` that does not stack bottleneck risk, with
     every planned day scored.
@@ -148,18 +149,21 @@ def plan_production(
         Called at each better schedule (from the solver's thread: keep it light).
     stop
         Set it to stop the search and keep the best schedule found so far.
+    hint
+        A schedule to start the cheapest plan's search from (``solve``'s hint; e.g. the base
+        plan of a what-if scenario that relaxes it).
     """
     model = model or load_default()
     day_value = production.settings.bottleneck_cost if risk_aware else 0
     if day_value == 0 or rounds == 0:
-        result = solve(production, config, on_progress=on_progress, stop=stop)
+        result = solve(production, config, hint=hint, on_progress=on_progress, stop=stop)
         schedule = result.schedule
         return Plan(result, score_days(schedule, model) if schedule is not None else None)
 
     began = time.monotonic()
     first_config = config.model_copy(update={"time_limit": config.time_limit * FIRST_ROUND_SHARE})
     logger.info("planning: the cheapest plan")
-    result = solve(production, first_config, on_progress=on_progress, stop=stop)
+    result = solve(production, first_config, hint=hint, on_progress=on_progress, stop=stop)
     if result.schedule is None:
         return Plan(result, None)
     first = cheapest = best = latest = _candidate(result.schedule, model)

@@ -33,6 +33,7 @@ FLOORS: tuple[tuple[str, ...], ...] = (
     ("scheduler.interop",),
     ("scheduler.script",),  # screenplays (Fountain, FDX) to breakdowns; reuses interop.uss
     ("scheduler.inputs", "scheduler.predict.commands"),  # the predictor's workbook commands
+    ("scheduler.whatif",),  # what-if scenarios: read, applied, planned and compared
     ("scheduler.cli", "scheduler.web", "scheduler.__main__", "scheduler"),
 )
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 # Importing a command's module registers it: this order is the order of ``--help``.
 # isort: off
-from . import check, plan, replan, uss, script, evaluate, predict, serve
+from . import check, plan, replan, whatif, uss, script, evaluate, predict, serve
 # isort: on
 from .app import EXIT_INFEASIBLE, EXIT_INPUT_ERROR, EXIT_NO_SCHEDULE, app
 

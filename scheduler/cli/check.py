@@ -60,14 +60,26 @@ def template(
     *,
     force: Annotated[bool, typer.Option("--force", "-f",
                                         help="Replace the file if it exists.")] = False,
+    scenarios: Annotated[bool, typer.Option("--scenarios",
+                                            help="Write a blank Scenarios workbook for "
+                                                 "plan-shoot whatif instead.")] = False,
 ) -> None:
-    """Write a blank, annotated breakdown workbook to fill in."""
+    """Write a blank, annotated breakdown workbook (or Scenarios workbook) to fill in."""
     with user_errors():
         check_outputs([], {"OUT.xlsx": output})
     if output.exists() and not force:
         refuse(f"{output} exists; use --force to replace it")
     if output.suffix.lower() != ".xlsx":
         refuse(f"{output}: the template is an Excel workbook; name it .xlsx")
+    if scenarios:
+        from ..whatif.sheet import write_scenarios_template
+
+        with user_errors(writing=output):
+            write_scenarios_template(output)
+        stdout().print(f"wrote {output}; one row per change (see its Help sheet), then run "
+                       f"plan-shoot whatif BREAKDOWN.xlsx --scenarios {output}", markup=False,
+                       soft_wrap=True)
+        return
     with user_errors(writing=output):
         write_template(output)
     stdout().print(f"wrote {output}; fill in the Production and Scenes sheets, then run "

@@ -29,6 +29,7 @@ from .scripts import script_router
 from .settings import WebSettings
 from .solving import job_solver
 from .store import JobStore
+from .whatif_routes import whatif_router
 
 logger = logging.getLogger("scheduler")
 
@@ -90,6 +91,7 @@ def create_app(settings: WebSettings | None = None, *,
     app.include_router(router)
     app.include_router(script_router)
     app.include_router(replan_router)
+    app.include_router(whatif_router)
     app.include_router(access_router)
     app.include_router(events_router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

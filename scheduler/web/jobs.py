@@ -37,6 +37,7 @@ from ..revision import ChangeReport
 from .downloads import DownloadKind
 from .replanning import ReplanRequest
 from .store import MAX_ATTEMPTS, JobStore, StoredJob
+from .whatif_jobs import WhatIfRun
 
 logger = logging.getLogger("scheduler")
 
@@ -94,6 +95,8 @@ class Job:
         Seconds of search.
     replan
         For a re-plan job: the plan it revises and from when (``web.replanning``).
+    whatif
+        For a what-if job: its scenarios, their progress and comparison (``web.whatif_jobs``).
     changes
         A solved re-plan job's changes to the plan it revised.
     state, started_at, finished_at, progress, stop, plan, files
@@ -107,6 +110,7 @@ class Job:
     display_name: str
     time_limit: float
     replan: ReplanRequest | None = None
+    whatif: WhatIfRun | None = None
     changes: ChangeReport | None = field(default=None, init=False)
     state: JobState = field(default=JobState.WAITING, init=False)
     started_at: float | None = field(default=None, init=False)

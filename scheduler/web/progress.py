@@ -11,6 +11,7 @@ from ..solution import to_money
 from .downloads import DownloadKind
 from .jobs import Job, JobState
 from .report import money_text
+from .whatif_view import whatif_status
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,7 @@ def status_body(job: Job, position: int | None, now: float) -> dict[str, Any]:
         body["status"] = result.status.value
         body["interrupted"] = result.interrupted
         body["downloads"] = [kind.value for kind in DownloadKind if kind in job.files]
+    body.update(whatif_status(job))
     return body
 
 

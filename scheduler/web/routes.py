@@ -48,6 +48,8 @@ from .uploads import (
     time_limit_of,
     uploaded_file,
 )
+from .whatif_pages import whatif_page
+from .whatif_view import whatif_panel_values
 
 logger = logging.getLogger("scheduler")
 
@@ -160,6 +162,10 @@ def job_page(request: Request, job_id: str) -> Response:
     """While waiting or solving: the live progress; then the result."""
     web = context_of(request)
     job = job_of(request, job_id)
+    whatif = whatif_page(web.pages, request, job, web.queue.position(job), _now(web),
+                         f"{web.settings.keep_seconds / 60:.0f}")
+    if whatif is not None:
+        return whatif
     if job.state in (JobState.WAITING, JobState.SOLVING):
         view = progress_view(job, web.queue.position(job), _now(web))
         return web.pages.render(request, "solve.html", job=job, progress=view,
@@ -199,6 +205,7 @@ def _result_values(web: WebContext, job: Job) -> dict[str, Any]:
         "again_time_limit": f"{min(2 * job.time_limit, web.settings.max_time_limit):g}",
         "keep_minutes": f"{web.settings.keep_seconds / 60:.0f}",
         **replan_values(job, schedule),
+        **whatif_panel_values(job, web.settings.max_time_limit),
     }
 
 

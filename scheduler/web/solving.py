@@ -18,6 +18,7 @@ from .jobs import Job
 from .replanning import REPLAN_MARKER
 from .settings import WebSettings
 from .store import PRODUCTION_SNAPSHOT
+from .whatif_jobs import is_whatif_folder, solve_whatif
 
 logger = logging.getLogger("scheduler")
 
@@ -43,6 +44,9 @@ def job_solver(settings: WebSettings,
     def solve_job(job: Job) -> None:
         if job.replan is not None or (job.folder / REPLAN_MARKER).exists():
             solve_replan(job, settings, model)
+            return
+        if job.whatif is not None or is_whatif_folder(job.folder):
+            solve_whatif(job, settings, model)
             return
         plan = plan_production(job.production, solver_config(job, settings), model=model,
                                on_progress=job.record_progress, stop=job.stop)

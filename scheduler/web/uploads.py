@@ -90,7 +90,7 @@ def accepted_suffix(name: str, shown: str | None = None) -> str:
 
 
 async def receive_form(request: Request, max_upload_bytes: int, *,
-                       max_files: int = 1) -> FormData:
+                       max_files: int = 1, max_fields: int = 8) -> FormData:
     """The form, refused as soon as the body grows past the size limit.
 
     The limit is checked against ``Content-Length`` first and then against the bytes actually
@@ -104,6 +104,8 @@ async def receive_form(request: Request, max_upload_bytes: int, *,
         The largest file; the form may be ``FORM_OVERHEAD_BYTES`` larger.
     max_files
         File fields allowed (0 for a form without a file).
+    max_fields
+        Other fields allowed.
     """
     limit = max_upload_bytes + FORM_OVERHEAD_BYTES
     declared = request.headers.get("content-length", "")
@@ -111,7 +113,7 @@ async def receive_form(request: Request, max_upload_bytes: int, *,
         raise too_large(max_upload_bytes)
     limited = Request(request.scope, _counting(request.receive, limit))
     try:
-        return await limited.form(max_files=max_files, max_fields=8)
+        return await limited.form(max_files=max_files, max_fields=max_fields)
     except _BodyTooLarge:
         raise too_large(max_upload_bytes) from None
     except HTTPException as error:  # Starlette's word for a form it cannot parse
