@@ -68,7 +68,7 @@ def test_no_board_and_no_time_gives_no_solution(monkeypatch: pytest.MonkeyPatch)
     """Tests NO_SOLUTION: without a board or a packed calendar and with no time to search,
     nothing is returned and nothing is claimed infeasible."""
     monkeypatch.setattr(solve_module, "conventional_board", lambda production: None)
-    monkeypatch.setattr(solve_module, "pack_calendar", lambda production: None)
+    monkeypatch.setattr(solve_module, "pack_calendar", lambda production, **_: None)
     prod = synthetic_production(150, seed=4)
     result = solve(prod, SolverConfig(deterministic=True, time_limit=0.01))
     assert result.status is SolveStatus.NO_SOLUTION

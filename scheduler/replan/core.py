@@ -6,29 +6,33 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..bounds import lower_bound
 from ..config import SolverConfig
 from ..data import Production
-from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
 from ..revision import WGA_COLOURS, ChangeReport, Revision, revision_name
-from ..search import NeighbourhoodSearch
 from ..solution import Schedule, Solution
 from ..solve import solve
-from ..validate import evaluate, validate
+from ..validate import evaluate
 from .changes import change_report
+from .deadline import Deadline
 from .prepare import PreparedReplan, prepare_replan
 from .progress import SceneProgress
+from .warm_start import warm_start
 
 logger = logging.getLogger("scheduler")
 
 # Share of the time limit the from-scratch plan (the price of stability) gets, when made.
 SCRATCH_SHARE = 1 / 3
-# Share of the re-plan's time its warm start (the current plan repaired) may take, at most.
+# Share of the re-plan's time its warm start's repairs (the solver-based ones, when the
+# insertion leaves scenes without a day) may take, at most.
 REPAIR_SHARE = 0.5
+# Seconds kept at the end of the call, at most (a tenth of a short limit): what a stage does
+# after its stop (a model being built, a board dealt, a bound counted) and the change report.
+FINISH_RESERVE = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,13 +80,19 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
            issued: date | None = None, compare: bool = True,
            colours: Sequence[str] = WGA_COLOURS,
            on_progress: Callable[[Progress], None] | None = None,
-           stop: threading.Event | None = None) -> Replan:
+           stop: threading.Event | None = None,
+           deadline: Deadline | None = None) -> Replan:
     """Re-plan ``production`` from ``replan_from`` with the least change to ``current``.
 
     When the current schedule still keeps every rule of the edited breakdown and places every
     scene, it comes back unchanged (nothing to change).  Otherwise the prepared production
     (``prepare_replan``) is solved with the change cost, warm-started from the current plan
-    with the scenes it can no longer keep re-placed around them.
+    with the scenes it can no longer keep re-placed around them (``warm_start``).
+
+    The whole call ends by its wall-clock deadline (``deadline``, by default
+    ``config.time_limit`` from now): the warm start and the search get ``1 - SCRATCH_SHARE`` of
+    it, the from-scratch plan what is left, each stopped when its share of the wall clock ends
+    (in deterministic mode too: see ``replan.deadline``).
 
     Parameters
     ----------
@@ -102,36 +112,43 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     issued
         The revision's date (default: today).
     compare
-        Also plan the same remaining work from scratch, for the price of stability.
+        Also plan the same remaining work from scratch, for the price of stability (not when
+        the re-plan finds no schedule: there is nothing to compare).
     colours
         The revision colours in the shop's order.
     on_progress, stop
         As for ``solve`` (the re-plan's search only).
+    deadline
+        When the whole call must end, on the wall clock (a front end passes one that started
+        when it did and leaves it time to write the workbook).
 
     Raises
     ------
     InputError
         Progress rows that do not fit the breakdown or the current schedule, located.
     """
+    deadline = deadline or Deadline(config.time_limit)
     prepared = prepare_replan(production, current.dates, replan_from, freeze, progress)
     number = current.revision + 1
     revision = Revision(number, revision_name(number, colours), issued or date.today())
     replan_config, scratch_config = _shares(config, compare)
-    began = time.monotonic()
     kept = _current_if_valid(prepared, current.dates)
+    scratch = None
     if kept is not None and not prepared.new_parts and not prepared.unfrozen:
         logger.info("re-plan: the current schedule keeps every rule; nothing to change")
         result = Result(SolveStatus.FEASIBLE, schedule=kept,
                         lower_bound=min(kept.total_cost, lower_bound(prepared.production).total),
-                        runtime=time.monotonic() - began)
-        scratch = None
+                        runtime=deadline.elapsed())
     else:
-        hint = warm_start(prepared, current.dates, replan_config)
-        result = solve(prepared.production, _rest_of(replan_config, began), hint=hint,
-                       on_progress=on_progress, stop=stop)
-        scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
-                                     scratch_config, stop)
-                   if scratch_config is not None else None)
+        result = _search(prepared, current.dates, replan_config, deadline,
+                         1.0 if scratch_config is None else 1 - SCRATCH_SHARE,
+                         on_progress, stop)
+        if scratch_config is not None and result.schedule is not None and not _stopped(stop):
+            with deadline.stage(deadline.ends - _finish_reserve(deadline), stop) as stage_stop:
+                scratch = plan_from_scratch(
+                    production, current.dates, replan_from, progress,
+                    _within(scratch_config, deadline.ends - _finish_reserve(deadline)),
+                    stage_stop)
     report = None
     if result.schedule is not None:
         report = change_report(
@@ -143,6 +160,23 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     return Replan(prepared, result, revision, report, scratch)
 
 
+def _search(prepared: PreparedReplan, current: Mapping[str, date], config: SolverConfig,
+            deadline: Deadline, share: float,
+            on_progress: Callable[[Progress], None] | None,
+            stop: threading.Event | None) -> Result:
+    """The warm start and the search of the re-plan, within ``share`` of the time left on
+    the wall clock; the result's runtime is the whole call's so far, and it says it was
+    interrupted only when the user stopped it (not the deadline)."""
+    ends = deadline.share_ends(share, reserve=_finish_reserve(deadline))
+    with deadline.stage(ends, stop) as stage_stop:
+        start = warm_start(prepared, current, config,
+                           max(0.05, REPAIR_SHARE * config.time_limit), stage_stop)
+        logger.info("re-plan: warm start: %s (%.2f s)", start.kind.value, deadline.elapsed())
+        result = solve(prepared.production, _within(config, ends), hint=start.solution,
+                       on_progress=on_progress, stop=stage_stop)
+    return replace(result, runtime=deadline.elapsed(), interrupted=_stopped(stop))
+
+
 def _shares(config: SolverConfig, compare: bool) -> tuple[SolverConfig, SolverConfig | None]:
     if not compare:
         return config, None
@@ -151,13 +185,23 @@ def _shares(config: SolverConfig, compare: bool) -> tuple[SolverConfig, SolverCo
             config.model_copy(update={"time_limit": scratch}))
 
 
-def _rest_of(config: SolverConfig, began: float) -> SolverConfig:
-    """What is left of the re-plan's time after its warm start (the wall clock: in
-    deterministic mode each stage counts its own deterministic time)."""
+def _within(config: SolverConfig, ends: float) -> SolverConfig:
+    """``config`` for a stage that ends at ``ends`` on the wall clock: its time limit is what
+    is left of the wall clock; in deterministic mode the deterministic limit stays (so that a
+    run repeats itself) and the stage's stop event ends it on the wall clock."""
     if config.deterministic:
         return config
-    left = max(0.1, config.time_limit - (time.monotonic() - began))
-    return config.model_copy(update={"time_limit": left})
+    left = max(0.1, ends - time.monotonic())
+    return config.model_copy(update={"time_limit": min(config.time_limit, left)})
+
+
+def _finish_reserve(deadline: Deadline) -> float:
+    """Seconds kept after the stages for the change report and the result."""
+    return min(FINISH_RESERVE, 0.1 * deadline.seconds)
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
 
 
 def current_solution(production: Production, current: Mapping[str, date]) -> Solution:
@@ -188,46 +232,6 @@ def _current_if_valid(prepared: PreparedReplan,
         return None
     evaluation = evaluate(production, solution)
     return evaluation.schedule if evaluation.is_valid else None
-
-
-def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
-               config: SolverConfig) -> Solution:
-    """The current plan with the scenes it can no longer keep (a date gone, a start no longer
-    allowed, new scenes and parts) re-placed with the fewest moves the whole model finds in
-    half of ``REPAIR_SHARE`` of the time, else by a repair of the neighbourhood search around
-    them (any schedule near the plan); the plan itself, as a guide, when neither finds one."""
-    production = prepared.production
-    draft = current_solution(production, current).start_day
-    stuck = []
-    for scene in production.scenes:
-        allowed = production.allowed_start_days(scene)
-        if draft.get(scene.id) not in allowed or current.get(scene.id) is None or (
-                production.calendar.day_of(current[scene.id]) is None):
-            stuck.append(scene.id)
-            draft[scene.id] = allowed[0] if allowed else 1
-    guide = Solution(start_day=draft)
-    if not stuck:
-        return guide
-    limit = max(0.1, REPAIR_SHARE * config.time_limit)
-    repaired = _least_change(production, guide, config, limit / 2)
-    if repaired is None:
-        repaired = NeighbourhoodSearch(production, config).repair(guide, stuck, limit / 2)
-    logger.info("re-plan: warm start %s around %d scenes", "repaired" if repaired else
-                "not repaired", len(stuck))
-    return repaired or guide
-
-
-def _least_change(production: Production, guide: Solution, config: SolverConfig,
-                  time_limit: float) -> Solution | None:
-    """The whole model, its objective with the change cost, hinted with the current plan:
-    CP-SAT repairs a hint that breaks a few rules with few moves (a neighbourhood around the
-    broken scenes may hold no schedule at all, or one that moves every scene in it)."""
-    model = ShootingModel(production)
-    model.hint(guide)
-    outcome = model.solve(config.model_copy(update={"time_limit": time_limit}))
-    if outcome.solution is None or validate(production, outcome.solution):
-        return None
-    return outcome.solution
 
 
 def plan_from_scratch(production: Production, current: Mapping[str, date], replan_from: date,
