@@ -27,10 +27,10 @@ logger = logging.getLogger("scheduler")
 
 # Share of the time limit the from-scratch plan (the price of stability) gets, when made.
 SCRATCH_SHARE = 1 / 3
-# Share of the re-plan's time its warm start's repairs (the solver-based ones, when the
-# insertion leaves scenes without a day) may take, at most.
+# Share of the re-plan's (deterministic) time its warm start's repairs
+# (the solver-based ones, when the insertion leaves scenes without a day) may take, at most.
 REPAIR_SHARE = 0.5
-# Seconds kept at the end of the call, at most (a tenth of a short limit): what a stage does
+# Seconds kept at the end of the call, at most (15 % of a short limit): what a stage does
 # after its stop (a model being built, a board dealt, a bound counted) and the change report.
 FINISH_RESERVE = 0.5
 
@@ -197,7 +197,7 @@ def _within(config: SolverConfig, ends: float) -> SolverConfig:
 
 def _finish_reserve(deadline: Deadline) -> float:
     """Seconds kept after the stages for the change report and the result."""
-    return min(FINISH_RESERVE, 0.1 * deadline.seconds)
+    return min(FINISH_RESERVE, 0.15 * deadline.seconds)
 
 
 def _stopped(stop: threading.Event | None) -> bool:

@@ -74,7 +74,7 @@ class WarmStartKind(Enum):
     KEPT = "the current plan keeps every rule"
     INSERTED = "stuck scenes inserted on the best day that keeps every rule"
     REPAIRED = "stuck scenes inserted, the rest repaired by the neighbourhood search"
-    WHOLE_MODEL = "repaired by the whole model with the change cost"
+    WHOLE_MODEL = "repaired by the whole model, the fewest moves first"
     GUIDE = "no valid warm start: the current plan is a guide only"
 
 
@@ -158,8 +158,8 @@ def _repaired(production: Production, draft: Solution, stuck: tuple[str, ...],
               stop: threading.Event | None) -> WarmStart:
     """The draft repaired around what the insertion could not place (or, when the draft
     breaks a rule the board does not count, around the scenes that break it): on a small
-    production by the whole model with the change cost first (it moves few scenes, and
-    fast), then by the neighbourhood search around them (any valid schedule near the draft:
+    production by the whole model, the fewest moves first (fast there), then by the
+    neighbourhood search around them (any valid schedule near the draft:
     the search that follows takes moves back at their price)."""
     focus = left or sorted({scene_id for violation in validate(production, draft)
                             for scene_id in violation.scenes} & set(stuck)) or list(stuck)
@@ -184,9 +184,10 @@ def _repaired(production: Production, draft: Solution, stuck: tuple[str, ...],
 
 def least_change(production: Production, guide: Solution, config: SolverConfig,
                  time_limit: float, stop: threading.Event | None = None) -> Solution | None:
-    """The whole model, its objective with the change cost, hinted with ``guide``: CP-SAT
-    repairs a hint that breaks a few rules with few moves (where a neighbourhood around the
-    broken scenes may hold no schedule at all, or one that moves every scene in it)."""
+    """The whole model, each move priced first (``_moves_first``), hinted with ``guide``:
+    CP-SAT repairs a hint that breaks a few rules with few moves (where a neighbourhood around
+    the broken scenes may hold no schedule at all, or one that moves every scene in it); the
+    schedule when it is valid."""
     model = ShootingModel(_moves_first(production))
     model.hint(guide)
     outcome = model.solve(config.model_copy(update={"time_limit": time_limit}), stop=stop)
@@ -200,8 +201,11 @@ def _moves_first(production: Production) -> Production:
     (``MOVES_FIRST_FACTOR`` crew days), so that the model looks for the fewest moves first:
     the warm start is the least change, and the search after it makes the moves that pay
     their real price (``change_cost``).  Only the objective differs: validity is checked on
-    ``production`` itself."""
+    ``production`` itself.  A production with a budget keeps its price (the model's budget
+    rule counts the changes too)."""
     settings = production.settings
+    if settings.budget is not None:
+        return production
     price = MOVES_FIRST_FACTOR * max(settings.scene_move_cost, settings.crew_day_cost, 1)
     return production.model_copy(update={"settings": settings.model_copy(
         update={"change_cost": price})})
