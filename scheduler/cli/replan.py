@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -42,12 +42,15 @@ from .app import (
 from .interrupt import CtrlC
 from .live import search_live
 
+if TYPE_CHECKING:
+    from ..predict.model import TrainedModel
+
 PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
 # Seconds kept out of the time limit for scoring and writing the revised workbook (and the
-# JSON): measured 0.6 s for 220 scenes and 1.9 s for 480 on an idle core, so about 5 ms a
-# scene with room for a busy machine, and never more than half the limit.
+# JSON): measured 0.6 s for 220 scenes and 1.9 s for 480 on an idle core, 1.4-1.9 s for 220
+# on two cores loaded four times over, so 8 ms a scene, and never more than half the limit.
 WRITE_SECONDS = 0.2
-WRITE_SECONDS_PER_SCENE = 0.005
+WRITE_SECONDS_PER_SCENE = 0.008
 
 
 @app.command(name="replan")
@@ -92,6 +95,9 @@ def replan_command(
         progress = () if is_uss(input_path) else read_progress(input_path, production)
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
+    # Before the re-plan, so that what is left of the limit is known: the model's import takes
+    # seconds (loaded on a thread beside the re-plan it took twice as long, and ended late).
+    model = _bottleneck_model()
     deadline = Deadline(config.time_limit - write_reserve(production, config.time_limit), began)
     with CtrlC(stderr()) as ctrl_c:
         with user_errors(input_path):
@@ -101,7 +107,7 @@ def replan_command(
         written = None
         if result.schedule is not None:
             ctrl_c.writing()
-            written = _write_outputs(outcome, target, input_path, json_path)
+            written = _write_outputs(outcome, model, target, input_path, json_path)
     _print_outcome(outcome, written)
     if not result.status.has_solution:
         raise typer.Exit(exit_code(result.status))
@@ -150,14 +156,21 @@ def _replan_live(production: Production, current: CurrentSchedule, start: date, 
                                                   deadline=deadline))
 
 
-def _write_outputs(outcome: Replan, target: Path, input_path: Path,
+def _bottleneck_model() -> TrainedModel:
+    """The shipped bottleneck model, which scores the revised days (imported here, not at the
+    CLI's start: the other commands need not wait for it)."""
+    from ..predict.model import load_default
+
+    return load_default()
+
+
+def _write_outputs(outcome: Replan, model: TrainedModel, target: Path, input_path: Path,
                    json_path: Path | None) -> Path:
     """The revised workbook (and JSON when asked), with the revision and its changes."""
-    from ..predict.model import load_default
     from ..predict.risk import score_days
 
     assert outcome.result.schedule is not None
-    risk = score_days(outcome.result.schedule, load_default())
+    risk = score_days(outcome.result.schedule, model)
     revision, changes = outcome.revision, outcome.report
     with user_errors(writing=target):
         written = write_schedule(outcome.production, outcome.result, target, risk=risk,

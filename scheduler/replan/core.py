@@ -27,6 +27,10 @@ logger = logging.getLogger("scheduler")
 
 # Share of the time limit the from-scratch plan (the price of stability) gets, when made.
 SCRATCH_SHARE = 1 / 3
+# Wall-clock seconds a scene that the from-scratch plan needs at least, before any search: its
+# conventional board, packed calendar and counting bound take 1-2 ms a scene on an idle core
+# (0.3 s at 220 scenes), up to three times that on a busy one.
+SCRATCH_SECONDS_PER_SCENE = 0.004
 # Share of the re-plan's (deterministic) time its warm start's repairs
 # (the solver-based ones, when the insertion leaves scenes without a day) may take, at most.
 REPAIR_SHARE = 0.5
@@ -113,7 +117,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         The revision's date (default: today).
     compare
         Also plan the same remaining work from scratch, for the price of stability (not when
-        the re-plan finds no schedule: there is nothing to compare).
+        the re-plan finds no schedule, nothing to compare, nor when the wall clock leaves it
+        less than its fixed costs).
     colours
         The revision colours in the shop's order.
     on_progress, stop
@@ -143,7 +148,8 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         result = _search(prepared, current.dates, replan_config, deadline,
                          1.0 if scratch_config is None else 1 - SCRATCH_SHARE,
                          on_progress, stop)
-        if scratch_config is not None and result.schedule is not None and not _stopped(stop):
+        if (scratch_config is not None and result.schedule is not None and not _stopped(stop)
+                and _time_for_scratch(prepared.production, deadline)):
             with deadline.stage(deadline.ends - _finish_reserve(deadline), stop) as stage_stop:
                 scratch = plan_from_scratch(
                     production, current.dates, replan_from, progress,
@@ -193,6 +199,17 @@ def _within(config: SolverConfig, ends: float) -> SolverConfig:
         return config
     left = max(0.1, ends - time.monotonic())
     return config.model_copy(update={"time_limit": min(config.time_limit, left)})
+
+
+def _time_for_scratch(production: Production, deadline: Deadline) -> bool:
+    """Whether the wall clock leaves the from-scratch plan more than its fixed costs (its
+    boards dealt, its bound counted: ``SCRATCH_SECONDS_PER_SCENE``); with less it could only
+    run late, so the change report goes without it (and says so: no cost from scratch)."""
+    left = deadline.left() - _finish_reserve(deadline)
+    if left >= SCRATCH_SECONDS_PER_SCENE * len(production.scenes):
+        return True
+    logger.info("re-plan: no from-scratch plan: %.2f s left of the time limit", left)
+    return False
 
 
 def _finish_reserve(deadline: Deadline) -> float:
