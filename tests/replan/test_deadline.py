@@ -43,8 +43,8 @@ def test_a_stage_with_time_left_is_not_stopped() -> None:
 
 def test_a_replan_past_its_deadline_still_answers_with_a_valid_revision() -> None:
     """Tests a re-plan given no time at all (its deadline already passed): the lost day's
-    scene is re-placed by the warm start, the revision keeps every rule, and the result
-    does not say the user stopped it."""
+    scene is re-placed by the warm start, the revision keeps every rule, the result does not
+    say the user stopped it, and no from-scratch plan is started that could only run late."""
     prod = production([scene(str(i), hours=7, cast=("A",)) for i in range(1, 6)],
                       cast=[actor("A")], max_shoot_days=10, crew_day_cost=1000)
     lost = CalendarEntry(date=DATES[3], type=CalendarDayType.OFF)
@@ -56,3 +56,4 @@ def test_a_replan_past_its_deadline_still_answers_with_a_valid_revision() -> Non
     assert validate(edited, outcome.result.solution) == []
     assert outcome.report.moved_scene_ids == ("4",)
     assert not outcome.result.interrupted
+    assert outcome.from_scratch is None and outcome.report.cost_from_scratch is None
