@@ -237,10 +237,12 @@ class _Insertion(PartialBoard):
     def insert_all(self, stuck: set[str]) -> list[str]:
         """Put the blocks that keep their days back, then insert the others; the scenes of the
         blocks that found no day (left off the board)."""
-        waiting = [block for block in self.blocks if not self._keeps_its_days(block, stuck)]
+        waiting = []
         for block in self.blocks:
-            if block not in waiting:
+            if self._keeps_its_days(block, stuck):
                 self.place(block, self._current_start(block))
+            else:
+                waiting.append(block)
         waiting += self._take_off_what_breaks()
         waiting.sort(key=lambda block: (len(block.starts), block.sort_key))
         left: list[str] = []

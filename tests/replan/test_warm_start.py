@@ -88,3 +88,22 @@ def test_a_plan_nothing_repairs_is_a_guide_only() -> None:
     assert start.kind is WarmStartKind.GUIDE and not start.is_valid
     assert start.solution.start_day["new"] == 1
     assert validate(prepared.production, start.solution) != []
+
+
+def test_a_day_now_too_long_keeps_one_scene_and_moves_the_other() -> None:
+    """Tests a day that now breaks the hours rule (scenes 1 and 2 share Monday, 5 h each, and
+    scene 2 now takes 8 h: 13 h on a 12 h cap): its scenes are taken off and inserted again,
+    one back on Monday, the other on a free day, and nothing else moves."""
+    prod = production([scene("1", hours=5, cast=("A",)), scene("2", hours=5, cast=("A",)),
+                       scene("3", hours=7, cast=("A",))],
+                      cast=[actor("A")], max_shoot_days=5, crew_day_cost=1000)
+    current = {"1": DATES[0], "2": DATES[0], "3": DATES[1]}
+    longer = prod.scenes[1].model_copy(update={"est_minutes": 8 * 60})
+    edited = prod.model_copy(update={"scenes": (prod.scenes[0], longer, prod.scenes[2])}).check()
+    prepared = prepare_replan(edited, current, DATES[0], freeze=0)
+    start = warm_start(prepared, current, QUICK, 0.5)
+    assert start.kind is WarmStartKind.INSERTED
+    assert validate(prepared.production, start.solution) == []
+    days = start.solution.start_day
+    assert days["3"] == 2 and sorted([days["1"], days["2"]])[0] == 1
+    assert len(Schedule(prepared.production, start.solution).moved_scenes) == 1
