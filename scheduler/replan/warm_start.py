@@ -12,12 +12,13 @@ moves strips on the board rather than build a new one:
 2. each of those blocks, the most constrained first, goes on the start day that keeps every
    rule with the others fixed (``PartialBoard.fits``: the scenes' own days, ``day_rules``,
    the night turnaround, ``before``, ``different_day``) and costs least by ``Schedule`` (the
-   change cost included, so a block goes back on its own day when it still fits there);
-3. what fits nowhere even after one block in its way moves aside is repaired: on small
-   productions by the whole model with the change cost (``least_change``), else, or when
-   that finds nothing in its time, by the neighbourhood search around it
-   (``NeighbourhoodSearch.repair``); on 220 scenes the whole model takes seconds before its
-   first schedule, the insertion a fraction of one.
+   change cost included, so a block goes back on its own day when it still fits there); a
+   block that fits nowhere gets room made by moving one or two blocks in its way to their
+   nearest other days (or making room in turn, two levels deep), as a 1st AD swaps strips;
+3. what fits nowhere even so is repaired: on small productions by the whole model, the
+   fewest moves first (``least_change``), else, or when that finds nothing in its time, by
+   the neighbourhood search around it (``NeighbourhoodSearch.repair``); on 220 scenes the
+   whole model takes seconds before its first schedule, the insertion a fraction of one.
 
 The outcome is checked by ``validate`` (the rules the board does not count, e.g. the budget):
 the plan it returns is valid, or it is the guide (the current plan with the stuck scenes on
