@@ -105,7 +105,8 @@ def solve(
     if baseline is not None:
         report(Progress(0.0, baseline.total_cost, counted.total))
     found = _search(production, config, [valid_hint, baseline], hint, counted.total,
-                    counted.min_wrap_day, report, stop, began)
+                    counted.min_wrap_day, report, stop, began,
+                    revising=_revises(production, valid_hint))
     chosen = _fall_back_to_baseline(_consistent(found), baseline, notes)
     explained: tuple[Conflict, ...] = ()
     if chosen.status is SolveStatus.INFEASIBLE:
@@ -119,17 +120,22 @@ def solve(
 def _search(production: Production, config: SolverConfig, candidates: list[Schedule | None],
             hint: Solution | None, bound: int, least_wrap: int,
             report: Callable[[Progress], None], stop: threading.Event | None,
-            began: float) -> _Best:
+            began: float, revising: bool = False) -> _Best:
     """The search of ``solve``: the cheapest first schedule and its tighter packings; the full
     model when there is none, or when the production is small enough for a proof; then the
     neighbourhood search for the rest of the time.  The best schedule and its proven bound
-    (``bound`` is the counting bound, ``least_wrap`` the least wrap day)."""
+    (``bound`` is the counting bound, ``least_wrap`` the least wrap day).  ``revising``: a
+    re-plan from a valid revision, where no packing from scratch is worth its time."""
     search = NeighbourhoodSearch(production, config, on_progress=report, stop=stop, bound=bound)
-    best, guide = _first_schedule(production, config, candidates, hint, search, began)
+    if revising:
+        best, guide = _cheapest(candidates), hint
+    else:
+        best, guide = _first_schedule(production, config, candidates, hint, search, began)
     status = SolveStatus.NO_SOLUTION
     if best is not None:
         report(Progress(0.0, best.total_cost, bound))
-        tighter = _tightened(production, config, best, least_wrap, search, began)
+        tighter = best if revising else _tightened(production, config, best, least_wrap,
+                                                    search, began)
         if tighter is not best:
             best = tighter
             report(Progress(0.0, best.total_cost, bound))
@@ -201,7 +207,7 @@ def _first_schedule(production: Production, config: SolverConfig,
     alike, and their seconds are better spent by the neighbourhood search."""
     draft = None
     for styles in (STYLES[:QUICK_STYLES], STYLES[QUICK_STYLES:]):
-        packing = pack_calendar(production, styles=styles)
+        packing = pack_calendar(production, styles=styles, stop=search.stop)
         if packing is None:
             break
         draft = draft or packing.solution
@@ -214,6 +220,13 @@ def _first_schedule(production: Production, config: SolverConfig,
             candidates.append(Schedule(production, repaired))
             break
     return _cheapest(candidates), hint or draft
+
+
+def _revises(production: Production, valid_hint: Schedule | None) -> bool:
+    """A re-plan (``current_plan``) warm-started from a valid revision: a calendar packed from
+    scratch, or packed tighter, moves nearly every scene, each at the change cost, so the
+    packings are skipped and the neighbourhood search starts at once."""
+    return bool(production.current_plan) and valid_hint is not None
 
 
 def _tightened(production: Production, config: SolverConfig, best: Schedule, least_wrap: int,

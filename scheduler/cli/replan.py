@@ -3,9 +3,10 @@ the next revision's workbook and print what changed."""
 
 from __future__ import annotations
 
+import time
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -25,6 +26,7 @@ from ..inputs import is_uss, read_board
 from ..interop.current_schedule import read_current_schedule
 from ..interop.uss.revised import write_revised_uss
 from ..replan import CurrentSchedule, Replan, replan
+from ..replan.deadline import Deadline
 from ..revision import ChangeReport, SceneChangeKind
 from ..solution import to_money
 from .app import (
@@ -42,7 +44,15 @@ from .app import (
 from .interrupt import CtrlC
 from .live import search_live
 
+if TYPE_CHECKING:
+    from ..predict.model import TrainedModel
+
 PEOPLE_SHOWN = 12  # cast members listed on screen with their days to call and release
+# Seconds kept out of the time limit for scoring and writing the revised workbook (and the
+# JSON): measured 0.6 s for 220 scenes and 1.9 s for 480 on an idle core, 1.4-1.9 s for 220
+# on two cores loaded four times over, so 8 ms a scene, and never more than half the limit.
+WRITE_SECONDS = 0.2
+WRITE_SECONDS_PER_SCENE = 0.008
 
 
 @app.command(name="replan")
@@ -81,6 +91,7 @@ def replan_command(
 ) -> None:
     """Re-plan mid-shoot: keep what was shot and the frozen days, move as few scenes as
     possible, write the next coloured revision and print what changed."""
+    began = time.monotonic()  # the time limit covers the whole command, reading included
     start = _date_option(replan_from)
     target = output or input_path.with_name(f"{input_path.stem}_revised.xlsx")
     with user_errors():  # before the solve of minutes, not after it
@@ -95,15 +106,19 @@ def replan_command(
         cut = read_cut_scenes(input_path, production) if gone and not is_uss(input_path) else ()
     config = SolverConfig(time_limit=time_limit or production.settings.time_limit_s,
                           workers=workers, deterministic=deterministic)
+    # Before the re-plan, so that what is left of the limit is known: the model's import takes
+    # seconds (loaded on a thread beside the re-plan it took twice as long, and ended late).
+    model = _bottleneck_model()
+    deadline = Deadline(config.time_limit - write_reserve(production, config.time_limit), began)
     with CtrlC(stderr()) as ctrl_c:
         with user_errors(input_path):
             outcome = _replan_live(production, current, start, freeze, progress, cut, config,
-                                   ctrl_c)
+                                   deadline, ctrl_c)
         result = outcome.result
         written = None
         if result.schedule is not None:
             ctrl_c.writing()
-            written = _write_outputs(outcome, target, input_path, json_path)
+            written = _write_outputs(outcome, model, target, input_path, json_path)
             if uss_path is not None:
                 _write_uss(outcome, uss_path, [input_path, schedule_path])
     _print_outcome(outcome, written)
@@ -138,26 +153,39 @@ def _current(path: Path, board: str | None, production: Production) -> CurrentSc
                                 for scene_id, day in solution.start_day.items()})
 
 
+def write_reserve(production: Production, time_limit: float) -> float:
+    """Seconds of the time limit kept for scoring and writing the revised workbook."""
+    return min(time_limit / 2, WRITE_SECONDS + WRITE_SECONDS_PER_SCENE * len(production.scenes))
+
+
 def _replan_live(production: Production, current: CurrentSchedule, start: date, freeze: int,
                  progress: Any, cut: tuple[Scene, ...], config: SolverConfig,
-                 ctrl_c: CtrlC) -> Replan:
+                 deadline: Deadline, ctrl_c: CtrlC) -> Replan:
     """Re-plan with a live line of elapsed time, best cost and bound; the re-plan runs on a
     worker thread, so that Ctrl-C is answered at once and keeps the best."""
     return search_live(ctrl_c, production.settings.currency, "re-planning...",
                        lambda on_progress: replan(production, current, start, freeze=freeze,
                                                   progress=progress, config=config,
                                                   cut_scenes=cut,
-                                                  on_progress=on_progress, stop=ctrl_c.stop))
+                                                  on_progress=on_progress, stop=ctrl_c.stop,
+                                                  deadline=deadline))
 
 
-def _write_outputs(outcome: Replan, target: Path, input_path: Path,
+def _bottleneck_model() -> TrainedModel:
+    """The shipped bottleneck model, which scores the revised days (imported here, not at the
+    CLI's start: the other commands need not wait for it)."""
+    from ..predict.model import load_default
+
+    return load_default()
+
+
+def _write_outputs(outcome: Replan, model: TrainedModel, target: Path, input_path: Path,
                    json_path: Path | None) -> Path:
     """The revised workbook (and JSON when asked), with the revision and its changes."""
-    from ..predict.model import load_default
     from ..predict.risk import score_days
 
     assert outcome.result.schedule is not None
-    risk = score_days(outcome.result.schedule, load_default())
+    risk = score_days(outcome.result.schedule, model)
     revision, changes = outcome.revision, outcome.report
     with user_errors(writing=target):
         written = write_schedule(outcome.production, outcome.result, target, risk=risk,

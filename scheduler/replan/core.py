@@ -6,30 +6,38 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..bounds import lower_bound
 from ..config import SolverConfig
 from ..data import Production, Scene
-from ..model import ShootingModel
 from ..result import Progress, Result, SolveStatus
 from ..revision import ChangeReport, Revision, revision_name
-from ..search import NeighbourhoodSearch
 from ..solution import Schedule, Solution
 from ..solve import solve
-from ..validate import evaluate, validate
+from ..validate import evaluate
 from .changes import change_report
+from .deadline import Deadline
 from .explain import explain_failure
 from .prepare import PreparedReplan, prepare_replan
 from .progress import SceneProgress
+from .warm_start import warm_start
 
 logger = logging.getLogger("scheduler")
 
 # Share of the time limit the from-scratch plan (the price of stability) gets, when made.
 SCRATCH_SHARE = 1 / 3
-# Share of the re-plan's time its warm start (the current plan repaired) may take, at most.
+# Wall-clock seconds a scene that the from-scratch plan needs at least, before any search: its
+# conventional board, packed calendar and counting bound take 1-2 ms a scene on an idle core
+# (0.3 s at 220 scenes), up to three times that on a busy one.
+SCRATCH_SECONDS_PER_SCENE = 0.004
+# Share of the re-plan's (deterministic) time its warm start's repairs
+# (the solver-based ones, when the insertion leaves scenes without a day) may take, at most.
 REPAIR_SHARE = 0.5
+# Seconds kept at the end of the call, at most (15 % of a short limit): what a stage does
+# after its stop (a model being built, a board dealt, a bound counted) and the change report.
+FINISH_RESERVE = 0.5
 
 
 @dataclass(frozen=True)
@@ -77,13 +85,19 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
            issued: date | None = None, compare: bool = True,
            colours: Sequence[str] | None = None, cut_scenes: Sequence[Scene] = (),
            on_progress: Callable[[Progress], None] | None = None,
-           stop: threading.Event | None = None) -> Replan:
+           stop: threading.Event | None = None,
+           deadline: Deadline | None = None) -> Replan:
     """Re-plan ``production`` from ``replan_from`` with the least change to ``current``.
 
     When the current schedule still keeps every rule of the edited breakdown and places every
     scene, it comes back unchanged (nothing to change).  Otherwise the prepared production
     (``prepare_replan``) is solved with the change cost, warm-started from the current plan
-    with the scenes it can no longer keep re-placed around them.
+    with the scenes it can no longer keep re-placed around them (``warm_start``).
+
+    The whole call ends by its wall-clock deadline (``deadline``, by default
+    ``config.time_limit`` from now): the warm start and the search get ``1 - SCRATCH_SHARE`` of
+    it, the from-scratch plan what is left, each stopped when its share of the wall clock ends
+    (in deterministic mode too: see ``replan.deadline``).
 
     Parameters
     ----------
@@ -103,7 +117,9 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     issued
         The revision's date (default: today).
     compare
-        Also plan the same remaining work from scratch, for the price of stability.
+        Also plan the same remaining work from scratch, for the price of stability (not when
+        the re-plan finds no schedule, nothing to compare, nor when the wall clock leaves it
+        less than its fixed costs).
     colours
         The revision colours in the shop's order (default: the production's
         ``revision_colours``, else the WGA's).
@@ -112,35 +128,42 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
         booked are released in the change report).
     on_progress, stop
         As for ``solve`` (the re-plan's search only).
+    deadline
+        When the whole call must end, on the wall clock (a front end passes one that started
+        when it did and leaves it time to write the workbook).
 
     Raises
     ------
     InputError
         Progress rows that do not fit the breakdown or the current schedule, located.
     """
+    deadline = deadline or Deadline(config.time_limit)
     prepared = prepare_replan(production, current.dates, replan_from, freeze, progress)
     number = current.revision + 1
     order = colours or production.settings.revision_order
     revision = Revision(number, revision_name(number, order), issued or date.today())
     replan_config, scratch_config = _shares(config, compare)
-    began = time.monotonic()
     kept = _current_if_valid(prepared, current.dates)
+    scratch = None
     if kept is not None and not prepared.new_parts and not prepared.unfrozen:
         logger.info("re-plan: the current schedule keeps every rule; nothing to change")
         result = Result(SolveStatus.FEASIBLE, schedule=kept,
                         lower_bound=min(kept.total_cost, lower_bound(prepared.production).total),
-                        runtime=time.monotonic() - began)
-        scratch = None
+                        runtime=deadline.elapsed())
     else:
-        hint = warm_start(prepared, current.dates, replan_config)
-        result = solve(prepared.production, _rest_of(replan_config, began), hint=hint,
-                       on_progress=on_progress, stop=stop)
-        if not (stop is not None and stop.is_set()):  # say which change left no schedule
+        result, hint = _search(prepared, current.dates, replan_config, deadline,
+                               1.0 if scratch_config is None else 1 - SCRATCH_SHARE,
+                               on_progress, stop)
+        if not _stopped(stop):  # say which change left no schedule
             result = explain_failure(production, prepared, current.dates, result,
                                      replan_config, stop, hint)
-        scratch = (plan_from_scratch(production, current.dates, replan_from, progress,
-                                     scratch_config, stop)
-                   if scratch_config is not None and result.schedule is not None else None)
+        if (scratch_config is not None and result.schedule is not None and not _stopped(stop)
+                and _time_for_scratch(prepared.production, deadline)):
+            with deadline.stage(deadline.ends - _finish_reserve(deadline), stop) as stage_stop:
+                scratch = plan_from_scratch(
+                    production, current.dates, replan_from, progress,
+                    _within(scratch_config, deadline.ends - _finish_reserve(deadline)),
+                    stage_stop)
     report = None
     if result.schedule is not None:
         report = change_report(
@@ -153,6 +176,24 @@ def replan(production: Production, current: CurrentSchedule, replan_from: date, 
     return Replan(prepared, result, revision, report, scratch)
 
 
+def _search(prepared: PreparedReplan, current: Mapping[str, date], config: SolverConfig,
+            deadline: Deadline, share: float,
+            on_progress: Callable[[Progress], None] | None,
+            stop: threading.Event | None) -> tuple[Result, Solution]:
+    """The warm start and the search of the re-plan, within ``share`` of the time left on
+    the wall clock, and the warm start; the result's runtime is the whole call's so far, and
+    it says it was interrupted only when the user stopped it (not the deadline)."""
+    ends = deadline.share_ends(share, reserve=_finish_reserve(deadline))
+    with deadline.stage(ends, stop) as stage_stop:
+        start = warm_start(prepared, current, config,
+                           max(0.05, REPAIR_SHARE * config.time_limit), stage_stop)
+        logger.info("re-plan: warm start: %s (%.2f s)", start.kind.value, deadline.elapsed())
+        result = solve(prepared.production, _within(config, ends), hint=start.solution,
+                       on_progress=on_progress, stop=stage_stop)
+    return (replace(result, runtime=deadline.elapsed(), interrupted=_stopped(stop)),
+            start.solution)
+
+
 def _shares(config: SolverConfig, compare: bool) -> tuple[SolverConfig, SolverConfig | None]:
     if not compare:
         return config, None
@@ -161,13 +202,34 @@ def _shares(config: SolverConfig, compare: bool) -> tuple[SolverConfig, SolverCo
             config.model_copy(update={"time_limit": scratch}))
 
 
-def _rest_of(config: SolverConfig, began: float) -> SolverConfig:
-    """What is left of the re-plan's time after its warm start (the wall clock: in
-    deterministic mode each stage counts its own deterministic time)."""
+def _within(config: SolverConfig, ends: float) -> SolverConfig:
+    """``config`` for a stage that ends at ``ends`` on the wall clock: its time limit is what
+    is left of the wall clock; in deterministic mode the deterministic limit stays (so that a
+    run repeats itself) and the stage's stop event ends it on the wall clock."""
     if config.deterministic:
         return config
-    left = max(0.1, config.time_limit - (time.monotonic() - began))
-    return config.model_copy(update={"time_limit": left})
+    left = max(0.1, ends - time.monotonic())
+    return config.model_copy(update={"time_limit": min(config.time_limit, left)})
+
+
+def _time_for_scratch(production: Production, deadline: Deadline) -> bool:
+    """Whether the wall clock leaves the from-scratch plan more than its fixed costs (its
+    boards dealt, its bound counted: ``SCRATCH_SECONDS_PER_SCENE``); with less it could only
+    run late, so the change report goes without it (and says so: no cost from scratch)."""
+    left = deadline.left() - _finish_reserve(deadline)
+    if left >= SCRATCH_SECONDS_PER_SCENE * len(production.scenes):
+        return True
+    logger.info("re-plan: no from-scratch plan: %.2f s left of the time limit", left)
+    return False
+
+
+def _finish_reserve(deadline: Deadline) -> float:
+    """Seconds kept after the stages for the change report and the result."""
+    return min(FINISH_RESERVE, 0.15 * deadline.seconds)
+
+
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
 
 
 def current_solution(production: Production, current: Mapping[str, date]) -> Solution:
@@ -198,46 +260,6 @@ def _current_if_valid(prepared: PreparedReplan,
         return None
     evaluation = evaluate(production, solution)
     return evaluation.schedule if evaluation.is_valid else None
-
-
-def warm_start(prepared: PreparedReplan, current: Mapping[str, date],
-               config: SolverConfig) -> Solution:
-    """The current plan with the scenes it can no longer keep (a date gone, a start no longer
-    allowed, new scenes and parts) re-placed with the fewest moves the whole model finds in
-    half of ``REPAIR_SHARE`` of the time, else by a repair of the neighbourhood search around
-    them (any schedule near the plan); the plan itself, as a guide, when neither finds one."""
-    production = prepared.production
-    draft = current_solution(production, current).start_day
-    stuck = []
-    for scene in production.scenes:
-        allowed = production.allowed_start_days(scene)
-        if draft.get(scene.id) not in allowed or current.get(scene.id) is None or (
-                production.calendar.day_of(current[scene.id]) is None):
-            stuck.append(scene.id)
-            draft[scene.id] = allowed[0] if allowed else 1
-    guide = Solution(start_day=draft)
-    if not stuck:
-        return guide
-    limit = max(0.1, REPAIR_SHARE * config.time_limit)
-    repaired = _least_change(production, guide, config, limit / 2)
-    if repaired is None:
-        repaired = NeighbourhoodSearch(production, config).repair(guide, stuck, limit / 2)
-    logger.info("re-plan: warm start %s around %d scenes", "repaired" if repaired else
-                "not repaired", len(stuck))
-    return repaired or guide
-
-
-def _least_change(production: Production, guide: Solution, config: SolverConfig,
-                  time_limit: float) -> Solution | None:
-    """The whole model, its objective with the change cost, hinted with the current plan:
-    CP-SAT repairs a hint that breaks a few rules with few moves (a neighbourhood around the
-    broken scenes may hold no schedule at all, or one that moves every scene in it)."""
-    model = ShootingModel(production)
-    model.hint(guide)
-    outcome = model.solve(config.model_copy(update={"time_limit": time_limit}))
-    if outcome.solution is None or validate(production, outcome.solution):
-        return None
-    return outcome.solution
 
 
 def plan_from_scratch(production: Production, current: Mapping[str, date], replan_from: date,

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -87,7 +88,8 @@ class Packing:
 
 
 def pack_calendar(production: Production, horizon: int | None = None,
-                  styles: Sequence[PackingStyle] = STYLES) -> Packing | None:
+                  styles: Sequence[PackingStyle] = STYLES,
+                  stop: threading.Event | None = None) -> Packing | None:
     """A compact schedule of ``production``, packed day by day.
 
     Parameters
@@ -99,6 +101,10 @@ def pack_calendar(production: Production, horizon: int | None = None,
         block due earlier, so the packing fills the days before it harder.
     styles
         The packing styles to try in turn, until one packs every scene.
+    stop
+        When set, the packer spends no more effort (as past its ceiling): it stops making room
+        and trying styles, places the rest where it fits and returns its draft (a stage that
+        must end by a deadline cannot wait for a hopeless packing).
 
     Returns
     -------
@@ -118,7 +124,7 @@ def pack_calendar(production: Production, horizon: int | None = None,
     blocks = build_blocks(production, position, rules.allowed_starts)
     if blocks is None or any(not block.starts for block in blocks):
         return None
-    effort = _Effort(PLACEMENTS_PER_SCENE * len(production.scenes))
+    effort = _Effort(PLACEMENTS_PER_SCENE * len(production.scenes), stop)
     best: Packing | None = None
     for style in styles:
         packing = _pack_in_style(rules, blocks, style, effort)
@@ -139,13 +145,14 @@ def pack_calendar(production: Production, horizon: int | None = None,
 class _Effort:
     """Placements tried, against a ceiling shared by every style and restart of one packing."""
 
-    def __init__(self, ceiling: int) -> None:
+    def __init__(self, ceiling: int, stop: threading.Event | None = None) -> None:
         self.ceiling = ceiling
         self.spent = 0
+        self.stop = stop
 
     @property
     def is_spent(self) -> bool:
-        return self.spent >= self.ceiling
+        return self.spent >= self.ceiling or (self.stop is not None and self.stop.is_set())
 
 
 def _pack_in_style(rules: StaticRules, blocks: list[Block], style: PackingStyle,

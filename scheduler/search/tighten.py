@@ -41,7 +41,8 @@ def tighter_schedules(production: Production, search: NeighbourhoodSearch, wrap:
         left = deadline - time.monotonic()
         if _stopped(search) or (not search.config.deterministic and left <= 0):
             return
-        packing = pack_calendar(production, horizon=horizon, styles=TIGHTEN_STYLES)
+        packing = pack_calendar(production, horizon=horizon, styles=TIGHTEN_STYLES,
+                                stop=search.stop)
         if packing is None or _stopped(search):  # Ctrl-C while packing: no repair after it
             return
         solution: Solution | None = packing.solution

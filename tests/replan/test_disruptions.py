@@ -1,5 +1,6 @@
-"""The issue's acceptance floor: each common disruption, on the examples and on a generated
-90-scene production, re-planned from a third of the way through the shoot with one frozen day.
+"""The issue's acceptance floor: each common disruption, on the examples and on generated 90-
+and 220-scene productions, re-planned from a third of the way through the shoot with one frozen
+day.
 
 Each: every shot scene stays on its date, the frozen day keeps its scenes, ``validate`` passes
 against the edited production (the re-plan's own for a half-shot scene, whose rest is a new
@@ -21,10 +22,15 @@ from scheduler.conventional_board import conventional_board
 from scheduler.data import Production
 from scheduler.replan import CurrentSchedule, replan
 from scheduler.replan.changes import revised_dates
+from scheduler.replan.deadline import Deadline
 from scheduler.solution import Schedule
 from scheduler.validate import validate
 
 CONFIG = SolverConfig(deterministic=True, time_limit=2)
+# The wall-clock deadline of each re-plan: four times the deterministic limit (as CP-SAT's own
+# wall-clock cap in deterministic mode), so that on a busy machine the search, not the load,
+# mostly decides the outcome (benchmarks.replan holds the re-plan to its own time limit).
+WALL_SECONDS = 4 * CONFIG.time_limit
 
 
 def third_of_the_way(current: Mapping[str, date]) -> date:
@@ -37,7 +43,7 @@ def check_replan(production: Production, current: Mapping[str, date], name: str)
     replan_from = third_of_the_way(current)
     edited, progress = DISRUPTIONS[name](production, current, replan_from)
     outcome = replan(edited, CurrentSchedule(current), replan_from, progress=progress,
-                     config=CONFIG)
+                     config=CONFIG, deadline=Deadline(WALL_SECONDS))
     solution = outcome.result.solution
     assert solution is not None and outcome.report is not None, outcome.result.conflicts
     dates = revised_dates(outcome.production, solution)
@@ -66,11 +72,24 @@ def test_disruptions_on_a_generated_90_scene_feature(name: str) -> None:
     check_replan(generated.production, current, name)
 
 
-# Two scenes added to the indie feature's full calendar: the warm start finds no schedule
-# within its share of a 2 s limit (the whole model and the neighbourhood repair both run out of
-# time), so the search starts from a packed board and moves 25 scenes against 48 from scratch.
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(DISRUPTIONS))
+def test_disruptions_on_a_generated_220_scene_feature(name: str) -> None:
+    """Tests each disruption on ``generate(220, 1)``, its reference board the current plan
+    (the warm start inserts what the disruption displaced, so 2 s suffice here too)."""
+    generated = generate(220, 1, "feature")
+    current = revised_dates(generated.production, generated.reference)
+    check_replan(generated.production, current, name)
+
+
+# Two scenes added to the indie feature's conventional board, which fills its calendar: one
+# new scene may start on three days only (full, or after a night), the other needs the minor,
+# whose hours are used up on most days.  No day takes either, even after chains of moves two
+# deep (warm_start), and the whole model finds no repair within its share of a 2 s limit (nor
+# of 6 s), so the search starts from a packed board and moves 47 scenes against 55 from
+# scratch.
 _INDIE_CASES = [pytest.param(name, marks=pytest.mark.xfail(
-    reason="warm start not found in time: 25 moves against 48 from scratch", strict=False))
+    reason="no warm start: 47 moves against 55 from scratch", strict=False))
     if name == "two scenes added" else name for name in DISRUPTIONS]
 
 
