@@ -415,24 +415,17 @@ class _Packer(PartialBoard):
                 count += 1
             open_days[d] = count
         slack: dict[str, int] = {}
-        unplaced, standard, num_days = self.unplaced, self.standard, self.num_days
-        deadline_of = self.deadline
         for members in self.groups:
-            minutes = 0
-            needs: list[tuple[str, int]] = []
-            for block in members:  # by deadline
-                name = block.name
-                if name not in unplaced:
-                    continue
+            due = [block for block in members if block.name in self.unplaced]
+            minutes, tightest = 0, self.num_days
+            needs: list[tuple[Block, int]] = []
+            for block in due:  # by deadline
                 minutes += block.minutes
-                deadline = max(0, min(deadline_of[name], num_days))
-                needs.append((name, open_days[deadline] - -(-minutes // standard)))
-            tightest = num_days
-            for name, spare in reversed(needs):
-                if spare < tightest:
-                    tightest = spare
-                known = slack.get(name)
-                slack[name] = tightest if known is None or tightest < known else known
+                deadline = max(0, min(self.deadline[block.name], self.num_days))
+                needs.append((block, open_days[deadline] - -(-minutes // self.standard)))
+            for block, spare in reversed(needs):
+                tightest = min(tightest, spare)
+                slack[block.name] = min(slack.get(block.name, tightest), tightest)
         return slack
 
     def _seed_key(self, block: Block, day: int) -> SortKey:
