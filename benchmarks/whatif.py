@@ -3,7 +3,7 @@
 ``uv run python -m benchmarks.whatif [--time-limit S] [--parallel N] [--deterministic]
 [--cluster ADDRESS]`` plans ``examples/indie_feature.xlsx`` (SYNTHETIC, 90 scenes) and ten
 scenarios a producer asks about (``SCENARIOS``: an actor earlier, a block lifted, a location
-lost, a five-day week, a scene cut, a rate up or down, a pin, a later end date) with
+lost two days, no Saturdays, a scene cut, a rate up or down, a pin, a later end date) with
 ``scheduler.whatif.compare_scenarios``, the ``plan-shoot whatif`` pipeline.  It measures the
 whole comparison's wall time (process start-up included) against the issue's budget,
 (N / 2 + 1) x the time limit on 2 cores, and checks the consistency rule
@@ -42,16 +42,15 @@ SCENARIOS: tuple[tuple[str, ChangeKind, dict[str, Any]], ...] = (
      {"target": "1", "entity": CAST, "window": (None, None)}),
     ("Leah without her block", ChangeKind.AVAILABLE_ON,
      {"target": "8", "entity": CAST, "dates": tuple(date(2026, 9, d) for d in range(8, 12))}),
-    ("diner lost first week", ChangeKind.UNAVAILABLE,
-     {"target": "DINER", "entity": LOCATION,
-      "dates": tuple(date(2026, 9, d) for d in range(1, 6))}),
-    ("five-day weeks", ChangeKind.SETTING, {"target": "work_week", "value": (0, 1, 2, 3, 4)}),
+    ("diner lost 1-2 Sep", ChangeKind.UNAVAILABLE,
+     {"target": "DINER", "entity": LOCATION, "dates": (date(2026, 9, 1), date(2026, 9, 2))}),
+    ("no Saturdays", ChangeKind.SETTING, {"target": "work_week", "value": (0, 1, 2, 3, 4)}),
     ("cut scene 44", ChangeKind.CUT, {"scenes": ("44",)}),
     ("tower a week more", ChangeKind.AVAILABLE,
      {"target": "CITY", "entity": LOCATION, "window": (date(2026, 9, 21), date(2026, 10, 2))}),
     ("crane dearer", ChangeKind.RATE, {"target": "CRANE", "entity": EQUIPMENT, "amount": 3200}),
     ("Owen cheaper", ChangeKind.RATE, {"target": "2", "entity": CAST, "amount": 2000}),
-    ("pin scene 12", ChangeKind.PIN, {"target": "12", "dates": (date(2026, 9, 2),)}),
+    ("pin scene 30", ChangeKind.PIN, {"target": "30", "dates": (date(2026, 9, 17),)}),
     ("end a week later", ChangeKind.SETTING, {"target": "end_date", "value": date(2026, 10, 3)}),
 )
 
@@ -119,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     comparison = compare_scenarios(
         production, scenarios_of(production), config, parallel=args.parallel,
         cluster=args.cluster, on_progress=lambda progress: print(
-            f"  {progress.name}: {progress.state} {progress.status}", file=sys.stderr)
-        if progress.state != "better" else None)
+            f"{time.monotonic() - began:7.1f} s  {progress.name}: {progress.state} "
+            f"{progress.status}", file=sys.stderr) if progress.state != "better" else None)
     wall = time.monotonic() - began
     budget = (len(SCENARIOS) / 2 + 1) * args.time_limit
     command = "uv run python -m benchmarks.whatif " + " ".join(

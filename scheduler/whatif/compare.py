@@ -1,9 +1,9 @@
 """Plan the base and every scenario, and compare them consistently.
 
-The base is planned first, with every core.  Each scenario is then planned with the same
-settings (``plan_production``, risk rounds and all), warm-started from the base plan when the
-base's schedule is valid for it (always so for a relaxing scenario).  Then the comparison is made
-consistent, the issue's rule:
+The base is planned first, then each scenario, all with the same settings (``plan_production``,
+risk rounds and all, the same CP-SAT workers), each scenario warm-started from the base plan when
+the base's schedule is valid for it (always so for a relaxing scenario).  Then the comparison is
+made consistent, the issue's rule:
 
 - a scenario whose own search ended dearer than the base's schedule, where that schedule is
   valid for it, adopts it, re-priced under its own production (its rates may differ), and says
@@ -44,8 +44,8 @@ from .tasks import SolveTask, TaskOutcome
 
 logger = logging.getLogger("scheduler")
 
-# The most CP-SAT workers the base plan gets (more only add memory and noise).
-BASE_MAX_WORKERS = 16
+# Share of each scenario's time limit its search gets; the rest covers the task around it.
+SEARCH_SHARE = 0.95
 # The short solve that prices a suggestion: this share of the time limit, at least this long.
 PRICE_SHARE = 0.2
 PRICE_MIN_SECONDS = 1.0
@@ -350,12 +350,14 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
     productions = {BASE.name: production, **{item.scenario.name: item.production
                                              for item in prepared}}
     on_event = _progress_of(productions, sink)
-    base_workers = min(BASE_MAX_WORKERS, executor.cores)
-    [base_done] = executor.run([_task(BASE.name, production, None, config, base_workers,
-                                      risk_aware)], on_event)
+    # The base is solved with the scenarios' settings, their CP-SAT workers included, here,
+    # while the pool's processes start and load the planner on the cores left (seconds).
+    workers = max(1, executor.cores // executor.slots)
+    here = InProcess(stop) if isinstance(executor, LocalPool) else executor
+    [base_done] = here.run([_task(BASE.name, production, None, config, workers, risk_aware)],
+                           on_event)
     base = _outcome(BASE, production, base_done)
     base_solution = base.schedule.solution if base.schedule is not None else None
-    workers = max(1, executor.cores // executor.slots)
     if suggest and base.schedule is not None and not (stop is not None and stop.is_set()):
         taken = {item.scenario.name for item in prepared}
         candidates = [_prepare(production, scenario) for scenario in
@@ -424,9 +426,12 @@ def _worded(outcomes: list[Outcome], currency: str) -> list[Outcome]:
 
 def _task(name: str, production: Production, hint: Solution | None, config: SolverConfig,
           workers: int, risk_aware: bool) -> SolveTask:
+    """A scenario's solve: its time limit is its wall budget, of which the search gets
+    ``SEARCH_SHARE`` (the rest covers the task's start, the scoring of its days, its
+    return)."""
     return SolveTask(name=name, production=production_to_json(production),
                      hint=dict(hint.start_day) if hint is not None else None,
-                     time_limit=config.time_limit, workers=1 if config.deterministic
+                     time_limit=config.time_limit * SEARCH_SHARE, workers=1 if config.deterministic
                      else workers, seed=config.seed, deterministic=config.deterministic,
                      risk_aware=risk_aware)
 

@@ -6,10 +6,10 @@ honours ``stop``: the solves running keep their best schedule, the ones not star
 ``stopped``.
 
 - ``InProcess`` (``parallel=1``): one solve after another on the caller's thread.
-- ``LocalPool`` (``parallel=N``): N processes (``spawn``: safe beside threads), started once and
-  kept for every task, so process start-up and imports (OR-Tools, LightGBM) are paid once, while
-  the base plan solves.  Each task is JSON text in and out; ``stop`` and the progress reach the
-  processes through a ``multiprocessing`` event and queue.
+- ``LocalPool`` (``parallel=N``): N processes (``forkserver``, else ``spawn``: both safe beside
+  threads), started once and kept for every task, so process start-up and imports (OR-Tools,
+  LightGBM) are paid once, while the base plan solves.  Each task is JSON text in and out;
+  ``stop`` and the progress reach the processes through a ``multiprocessing`` event and queue.
 - ``RayCluster`` (``--cluster ADDRESS``): the same tasks as Ray tasks (the optional extra
   ``plan-shoot[cluster]``); each task asks Ray for as many CPUs as it has CP-SAT workers.  Ray
   reports no progress from inside a task, only its end; ``stop`` cancels what has not finished.
@@ -164,6 +164,23 @@ def _pool_task(task_json: str) -> str:
         finished.set()
 
 
+def pool_context() -> multiprocessing.context.BaseContext:
+    """``forkserver`` where there is one (Linux, macOS), else ``spawn``.
+
+    Both are safe beside the parent's threads (a forked child of a threaded parent may inherit
+    a lock held by another thread).  The fork server is a fresh process that imports the
+    planner once (``set_forkserver_preload``) and forks every pool process from there, so the
+    seconds of importing OR-Tools and LightGBM are paid once, not once per process: on 2 busy
+    cores that is the difference between the pool being ready before the base plan is and
+    after it.
+    """
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 class LocalPool:
     """``processes`` local processes, kept for every task of every ``run``.
 
@@ -176,7 +193,7 @@ class LocalPool:
     """
 
     def __init__(self, processes: int, stop: threading.Event | None = None) -> None:
-        context = multiprocessing.get_context("spawn")
+        context = pool_context()
         self.stop = stop
         self.processes = processes
         self._stop_all = context.Event()
@@ -184,8 +201,18 @@ class LocalPool:
         self._pool = ProcessPoolExecutor(processes, mp_context=context,
                                          initializer=_start_worker,
                                          initargs=(self._stop_all, self._events))
-        # Start every process now: they load the planner while the base plan solves.
-        self._warming = [self._pool.submit(_warm_up) for _ in range(processes)]
+        # Start every process now, from a thread (starting the fork server waits for its
+        # imports): they load the planner while the base plan solves.
+        self._warming = threading.Thread(target=self._warm_up, name="plan-shoot-pool",
+                                         daemon=True)
+        self._warming.start()
+
+    def _warm_up(self) -> None:
+        try:
+            for _ in range(self.processes):
+                self._pool.submit(_warm_up)
+        except (BrokenProcessPool, RuntimeError):  # closed or broken: run() says so
+            logger.debug("the pool could not be warmed up", exc_info=True)
 
     @property
     def cores(self) -> int:
@@ -240,6 +267,7 @@ class LocalPool:
 
     def close(self) -> None:
         self._stop_all.set()
+        self._warming.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._events.close()
 

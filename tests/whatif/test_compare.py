@@ -174,3 +174,30 @@ def test_carried_over_moves_a_schedule_by_date() -> None:
 
 def test_scenario_names_are_kept_in_order() -> None:
     assert Scenario(name="x").changes_text == "the breakdown as it is"
+
+
+@pytest.mark.slow  # five solves of a 30-scene production
+def test_a_generated_feature_keeps_the_rule() -> None:
+    from benchmarks.generator import generate
+
+    feature = generate(30, 7, "feature").production
+    member = next(item for item in feature.cast
+                  if item.availability.available_from is not None
+                  or item.availability.available_to is not None)
+    worked = next(item for item in feature.scenes if member.id in item.cast)
+    scenarios = [
+        scenario("free", change(feature, ChangeKind.FREE, target=member.id, entity=CAST)),
+        scenario("cut", change(feature, ChangeKind.CUT, scenes=(worked.id,))),
+        scenario("dearer", change(feature, ChangeKind.RATE, target=member.id, entity=CAST,
+                                  amount=member.daily_rate * 2 + 100)),
+        scenario("away", change(feature, ChangeKind.UNAVAILABLE, target=member.id,
+                                entity=CAST, dates=(feature.calendar.date_of(2),))),
+    ]
+    comparison = compare_scenarios(feature, scenarios, SolverConfig(deterministic=True,
+                                                                     time_limit=3),
+                                   parallel=1, risk_aware=False)
+    assert assert_consistent(comparison) == []
+    effects = [outcome.scenario.effect for outcome in comparison.scenarios]
+    assert effects == [Effect.RELAXING, Effect.RELAXING, Effect.RESTRICTING,
+                       Effect.RESTRICTING]
+    assert all(outcome.schedule is not None for outcome in comparison.outcomes)
