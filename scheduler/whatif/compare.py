@@ -373,6 +373,7 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
         hint = _valid_carried(base_solution, production, item.production)
         tasks.append(_task(item.scenario.name, item.production, hint, config, workers,
                            risk_aware))
+    logger.info("what if: planning %d scenario(s), %d at a time", len(tasks), executor.slots)
     done = {outcome.name: outcome for outcome in executor.run(tasks, on_event)}
     outcomes = [base]
     for item in prepared:
@@ -469,6 +470,8 @@ def _outcome(scenario: Scenario, production: Production, done: TaskOutcome) -> O
     if done.stopped and not result.status.has_solution:
         status = "stopped"
     notes = tuple(str(conflict) for conflict in result.conflicts)
+    if result.interrupted and result.status.has_solution:
+        notes = ("stopped by you: the best schedule found so far", *notes)
     return _checked(Outcome(scenario, production, plan, status, notes, done.runtime))
 
 

@@ -21,6 +21,7 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -133,6 +134,9 @@ _worker_events: Any = None
 def _start_worker(stop: Any, events: Any) -> None:
     global _worker_stop, _worker_events
     _worker_stop, _worker_events = stop, events
+    # Ctrl-C at a terminal reaches every process of the group: the parent answers it (the stop
+    # event), a pool process keeps solving until the event says stop, and keeps its best.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _warm_up() -> None:
@@ -142,6 +146,8 @@ def _warm_up() -> None:
 def _pool_task(task_json: str) -> str:
     """``run_task`` in a pool process, its stop mirrored from the parent's event."""
     task = SolveTask.model_validate_json(task_json)
+    if _worker_stop is not None and _worker_stop.is_set():  # queued before the stop came
+        return stopped_outcome(task).model_dump_json()
     stop, finished = threading.Event(), threading.Event()
 
     def watch() -> None:
