@@ -39,7 +39,7 @@ from ..validate import validate
 from .apply import apply_scenario, scenario_problems
 from .executors import Executor, InProcess, LocalPool, RayCluster, TaskEvent, machine_cores
 from .scenario import BASE, Effect, Scenario
-from .suggest import saving_sentence, suggest_scenarios
+from .suggest import MAX_CANDIDATES, saving_sentence, suggest_scenarios
 from .tasks import SolveTask, TaskOutcome
 
 logger = logging.getLogger("scheduler")
@@ -285,8 +285,9 @@ def compare_scenarios(
         When the cluster cannot be reached (or Ray is not installed).
     """
     began = time.monotonic()
+    solves = len(scenarios) + (MAX_CANDIDATES if suggest else 0)
     runner = executor or make_executor(parallel=parallel, cluster=cluster, stop=stop,
-                                       scenarios=len(scenarios))
+                                       scenarios=solves)
     sink = on_progress or (lambda progress: None)
     try:
         outcomes = _plan_all(production, scenarios, config, runner, risk_aware, suggest, sink,
