@@ -19,6 +19,7 @@ from ..data import Production
 from ..files import check_outputs
 from ..solution import to_money
 from .app import (
+    EXIT_NO_SCHEDULE,
     DeterministicOption,
     TimeLimitOption,
     app,
@@ -111,7 +112,8 @@ def whatif(
         _print_table(comparison, written)
     base = comparison.base.plan
     if base is None or not base.result.status.has_solution:
-        raise typer.Exit(exit_code(base.result.status) if base is not None else 3)
+        raise typer.Exit(exit_code(base.result.status) if base is not None
+                         else EXIT_NO_SCHEDULE)
 
 
 def _read_scenarios(path: Path, production: Production) -> tuple[Scenario, ...]:

@@ -88,3 +88,22 @@ def test_template_scenarios_writes_the_blank(tmp_path: Path) -> None:
     result = runner.invoke(app, ["template", "--scenarios", str(out)])
     assert result.exit_code == 0, result.output
     assert openpyxl.load_workbook(out).sheetnames == ["Scenarios", "Help"]
+
+
+def test_an_infeasible_base_exits_2_and_still_compares(tmp_path: Path) -> None:
+    from scheduler.data import ConstraintKind, SceneConstraint
+    from tests.helpers.productions import production, scene
+
+    clash = production([scene("1", hours=7), scene("2", hours=7)], max_shoot_days=3,
+                       constraints=[SceneConstraint(kind=ConstraintKind.SAME_DAY,
+                                                    scenes=("1", "2"))])
+    breakdown = write_breakdown(clash, tmp_path / "clash.xlsx")
+    scenarios = write_rows(tmp_path / "s.xlsx", {"Scenarios": [
+        ("scenario", "change", "id", "value"), ("cut 2", "cut", "2", None)]})
+    out = tmp_path / "c.xlsx"
+    result = runner.invoke(app, ["whatif", str(breakdown), "--scenarios", str(scenarios),
+                                 "-o", str(out), *QUICK])
+    assert result.exit_code == 2, result.output
+    rows = list(openpyxl.load_workbook(out)["Comparison"].iter_rows(values_only=True))
+    assert (rows[1][0], rows[1][2]) == ("base", "infeasible")
+    assert (rows[2][0], rows[2][2]) == ("cut 2", "optimal")  # cutting scene 2 solves it
