@@ -9,7 +9,9 @@ The verbs a program uses, in the order of a plan::
     write_schedule(production, plan.result, "schedule.xlsx", risk=plan.risk)
 
 ``solve`` is the search alone (no risk rounds); ``validate`` checks any schedule against every
-rule; ``evaluate_board`` prices a board someone else built.
+rule; ``evaluate_board`` prices a board someone else built; ``read_scenarios``,
+``compare_scenarios`` and ``write_comparison`` plan what-if scenarios against the base
+(``scheduler.whatif``).
 
 The names load on first use (PEP 562): ``plan-shoot`` starts, installs its Ctrl-C handling and
 shows ``--help`` without first importing the solver, LightGBM and pandas (seconds).
@@ -41,6 +43,9 @@ if TYPE_CHECKING:
     from .solve import solve as solve
     from .validate import Violation as Violation
     from .validate import validate as validate
+    from .whatif import compare_scenarios as compare_scenarios
+    from .whatif import read_scenarios as read_scenarios
+    from .whatif import write_comparison as write_comparison
 
 __version__ = "0.1.0"
 
@@ -64,6 +69,9 @@ _EXPORTS = {
     "solve": ".solve",
     "Violation": ".validate",
     "validate": ".validate",
+    "compare_scenarios": ".whatif",
+    "read_scenarios": ".whatif",
+    "write_comparison": ".whatif",
 }
 
 __all__ = [*_EXPORTS, "__version__"]

@@ -19,6 +19,7 @@ from ..data import Production
 from ..files import check_outputs
 from ..solution import to_money
 from .app import (
+    EXIT_NO_SCHEDULE,
     DeterministicOption,
     TimeLimitOption,
     app,
@@ -36,7 +37,7 @@ if TYPE_CHECKING:  # the planner loads LightGBM: only when the command runs
 
 # Columns of the table printed at the end (the Comparison sheet's, shortened).
 TABLE_COLUMNS = ("Scenario", "Status", "Total Cost", "vs Base", "Days", "Wrap", "Holds", "Moves",
-                 "Exp. BN Days", "Lower Bound", "Time")
+                 "Risk Days", "Bound", "Time")
 
 
 @app.command()
@@ -111,7 +112,8 @@ def whatif(
         _print_table(comparison, written)
     base = comparison.base.plan
     if base is None or not base.result.status.has_solution:
-        raise typer.Exit(exit_code(base.result.status) if base is not None else 3)
+        raise typer.Exit(exit_code(base.result.status) if base is not None
+                         else EXIT_NO_SCHEDULE)
 
 
 def _read_scenarios(path: Path, production: Production) -> tuple[Scenario, ...]:
@@ -169,13 +171,16 @@ def _print_table(comparison: Comparison, written: list[Path]) -> None:
     table = Table(title=Text(f"What if ... ({comparison.currency}; {comparison.where}, "
                              f"{comparison.time_limit:g} s each)"))
     for column in TABLE_COLUMNS:
-        table.add_column(column, justify="left" if column in ("Scenario", "Status") else
-                         "right")
+        if column == "Scenario":
+            table.add_column(column, min_width=12, overflow="fold")
+        else:  # figures are never cut: the scenario's name wraps instead
+            table.add_column(column, justify="left" if column == "Status" else "right",
+                             no_wrap=True)
     for row in comparison.rows():
         table.add_row(
             Text(row.scenario), Text(row.status), _money(row.total_cost),
             _money(row.change_vs_base, signed=True), _plain(row.shoot_days),
-            _plain(row.wrap_date.isoformat() if row.wrap_date else None),
+            _plain(f"{row.wrap_date.day} {row.wrap_date:%b}" if row.wrap_date else None),
             _plain(row.cast_hold_days), _plain(row.company_moves),
             _plain(row.expected_bottleneck_days), _money(row.lower_bound),
             Text(f"{row.runtime:.1f} s"))

@@ -1,9 +1,9 @@
 """Plan the base and every scenario, and compare them consistently.
 
-The base is planned first, with every core.  Each scenario is then planned with the same
-settings (``plan_production``, risk rounds and all), warm-started from the base plan when the
-base's schedule is valid for it (always so for a relaxing scenario).  Then the comparison is made
-consistent, the issue's rule:
+The base is planned first, then each scenario, all with the same settings (``plan_production``,
+risk rounds and all, the same CP-SAT workers), each scenario warm-started from the base plan when
+the base's schedule is valid for it (always so for a relaxing scenario).  Then the comparison is
+made consistent, the issue's rule:
 
 - a scenario whose own search ended dearer than the base's schedule, where that schedule is
   valid for it, adopts it, re-priced under its own production (its rates may differ), and says
@@ -39,13 +39,13 @@ from ..validate import validate
 from .apply import apply_scenario, scenario_problems
 from .executors import Executor, InProcess, LocalPool, RayCluster, TaskEvent, machine_cores
 from .scenario import BASE, Effect, Scenario
-from .suggest import saving_sentence, suggest_scenarios
+from .suggest import MAX_CANDIDATES, saving_sentence, suggest_scenarios
 from .tasks import SolveTask, TaskOutcome
 
 logger = logging.getLogger("scheduler")
 
-# The most CP-SAT workers the base plan gets (more only add memory and noise).
-BASE_MAX_WORKERS = 16
+# Share of each scenario's time limit its search gets; the rest covers the task around it.
+SEARCH_SHARE = 0.95
 # The short solve that prices a suggestion: this share of the time limit, at least this long.
 PRICE_SHARE = 0.2
 PRICE_MIN_SECONDS = 1.0
@@ -285,8 +285,9 @@ def compare_scenarios(
         When the cluster cannot be reached (or Ray is not installed).
     """
     began = time.monotonic()
+    solves = len(scenarios) + (MAX_CANDIDATES if suggest else 0)
     runner = executor or make_executor(parallel=parallel, cluster=cluster, stop=stop,
-                                       scenarios=len(scenarios))
+                                       scenarios=solves)
     sink = on_progress or (lambda progress: None)
     try:
         outcomes = _plan_all(production, scenarios, config, runner, risk_aware, suggest, sink,
@@ -350,12 +351,14 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
     productions = {BASE.name: production, **{item.scenario.name: item.production
                                              for item in prepared}}
     on_event = _progress_of(productions, sink)
-    base_workers = min(BASE_MAX_WORKERS, executor.cores)
-    [base_done] = executor.run([_task(BASE.name, production, None, config, base_workers,
-                                      risk_aware)], on_event)
+    # The base is solved with the scenarios' settings, their CP-SAT workers included, here,
+    # while the pool's processes start and load the planner on the cores left (seconds).
+    workers = max(1, executor.cores // executor.slots)
+    here = InProcess(stop) if isinstance(executor, LocalPool) else executor
+    [base_done] = here.run([_task(BASE.name, production, None, config, workers, risk_aware)],
+                           on_event)
     base = _outcome(BASE, production, base_done)
     base_solution = base.schedule.solution if base.schedule is not None else None
-    workers = max(1, executor.cores // executor.slots)
     if suggest and base.schedule is not None and not (stop is not None and stop.is_set()):
         taken = {item.scenario.name for item in prepared}
         candidates = [_prepare(production, scenario) for scenario in
@@ -371,6 +374,7 @@ def _plan_all(production: Production, scenarios: Sequence[Scenario], config: Sol
         hint = _valid_carried(base_solution, production, item.production)
         tasks.append(_task(item.scenario.name, item.production, hint, config, workers,
                            risk_aware))
+    logger.info("what if: planning %d scenario(s), %d at a time", len(tasks), executor.slots)
     done = {outcome.name: outcome for outcome in executor.run(tasks, on_event)}
     outcomes = [base]
     for item in prepared:
@@ -424,9 +428,12 @@ def _worded(outcomes: list[Outcome], currency: str) -> list[Outcome]:
 
 def _task(name: str, production: Production, hint: Solution | None, config: SolverConfig,
           workers: int, risk_aware: bool) -> SolveTask:
+    """A scenario's solve: its time limit is its wall budget, of which the search gets
+    ``SEARCH_SHARE`` (the rest covers the task's start, the scoring of its days, its
+    return)."""
     return SolveTask(name=name, production=production_to_json(production),
                      hint=dict(hint.start_day) if hint is not None else None,
-                     time_limit=config.time_limit, workers=1 if config.deterministic
+                     time_limit=config.time_limit * SEARCH_SHARE, workers=1 if config.deterministic
                      else workers, seed=config.seed, deterministic=config.deterministic,
                      risk_aware=risk_aware)
 
@@ -464,6 +471,8 @@ def _outcome(scenario: Scenario, production: Production, done: TaskOutcome) -> O
     if done.stopped and not result.status.has_solution:
         status = "stopped"
     notes = tuple(str(conflict) for conflict in result.conflicts)
+    if result.interrupted and result.status.has_solution:
+        notes = ("stopped by you: the best schedule found so far", *notes)
     return _checked(Outcome(scenario, production, plan, status, notes, done.runtime))
 
 

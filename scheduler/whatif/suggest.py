@@ -101,8 +101,8 @@ def _windows(production: Production, schedule: Schedule) -> Iterator[tuple[int, 
             availability = entity.availability
             start, end = availability.available_from, availability.available_to
             if start is not None and start > first_date and (work[0] - start).days <= EDGE_DAYS:
-                earlier = start - timedelta(days=RELAX_DAYS)
-                window = (None if earlier <= first_date else earlier, end)
+                earlier = max(first_date, start - timedelta(days=RELAX_DAYS))
+                window = (None if earlier == first_date else earlier, end)
                 yield (work[0] - start).days, _scenario(
                     f"{entity.label} from {_day(earlier)}",
                     f"getting {entity.label} from {_day(earlier)} instead of {_day(start)}",

@@ -9,6 +9,7 @@ import pytest
 
 from scheduler.config import SolverConfig
 from scheduler.conventional_board import conventional_board
+from scheduler.data import Production
 from scheduler.planning import Plan
 from scheduler.predict.model import load_default
 from scheduler.result import Result, SolveStatus
@@ -174,3 +175,72 @@ def test_carried_over_moves_a_schedule_by_date() -> None:
 
 def test_scenario_names_are_kept_in_order() -> None:
     assert Scenario(name="x").changes_text == "the breakdown as it is"
+
+
+@pytest.mark.slow  # five solves of a 30-scene production
+def test_a_generated_feature_keeps_the_rule() -> None:
+    from benchmarks.generator import generate
+
+    feature = generate(30, 7, "feature").production
+    member = next(item for item in feature.cast
+                  if item.availability.available_from is not None
+                  or item.availability.available_to is not None)
+    worked = next(item for item in feature.scenes if member.id in item.cast)
+    scenarios = [
+        scenario("free", change(feature, ChangeKind.FREE, target=member.id, entity=CAST)),
+        scenario("cut", change(feature, ChangeKind.CUT, scenes=(worked.id,))),
+        scenario("dearer", change(feature, ChangeKind.RATE, target=member.id, entity=CAST,
+                                  amount=member.daily_rate * 2 + 100)),
+        scenario("away", change(feature, ChangeKind.UNAVAILABLE, target=member.id,
+                                entity=CAST, dates=(feature.calendar.date_of(2),))),
+    ]
+    comparison = compare_scenarios(feature, scenarios, SolverConfig(deterministic=True,
+                                                                     time_limit=3),
+                                   parallel=1, risk_aware=False)
+    assert assert_consistent(comparison) == []
+    effects = [outcome.scenario.effect for outcome in comparison.scenarios]
+    assert effects == [Effect.RELAXING, Effect.RELAXING, Effect.RESTRICTING,
+                       Effect.RESTRICTING]
+    assert all(outcome.schedule is not None for outcome in comparison.outcomes)
+
+
+@pytest.mark.slow  # a dozen solves of the 30-scene short film
+def test_the_short_film_keeps_the_rule_for_every_kind(short_film: Production) -> None:
+    from datetime import timedelta
+
+    windowed = next(item for item in short_film.cast
+                    if item.availability.available_from or item.availability.available_to)
+    lead = short_film.cast[0]
+    calendar_end = short_film.calendar.date_of(short_film.calendar.num_days)
+    first_scene = short_film.scenes[0]
+    rule = next((item for item in short_film.constraints), None)
+    made = [
+        ("free", ChangeKind.FREE, {"target": windowed.id, "entity": CAST}),
+        ("lead cheaper", ChangeKind.RATE, {"target": lead.id, "entity": CAST,
+                                           "amount": lead.daily_rate // 2}),
+        ("lead dearer", ChangeKind.RATE, {"target": lead.id, "entity": CAST,
+                                          "amount": lead.daily_rate * 2}),
+        ("crew dearer", ChangeKind.SETTING, {"target": "crew_day_cost",
+                                             "value": short_film.settings.crew_day_cost + 500}),
+        ("later end", ChangeKind.SETTING, {"target": "end_date",
+                                           "value": calendar_end + timedelta(days=7)}),
+        ("cut", ChangeKind.CUT, {"scenes": (first_scene.id,)}),
+        ("lead away", ChangeKind.UNAVAILABLE, {"target": lead.id, "entity": CAST,
+                                               "dates": (short_film.calendar.date_of(1),)}),
+        ("pin", ChangeKind.PIN, {"target": first_scene.id,
+                                 "dates": (short_film.calendar.date_of(2),)}),
+    ]
+    if rule is not None:
+        made.append(("drop", ChangeKind.DROP, {"target": rule.kind.value,
+                                               "scenes": rule.scenes}))
+    scenarios = [scenario(name, change(short_film, kind, **fields))
+                 for name, kind, fields in made]
+    comparison = compare_scenarios(short_film, scenarios, SolverConfig(deterministic=True,
+                                                                       time_limit=2),
+                                   parallel=1, risk_aware=False)
+    assert assert_consistent(comparison) == []
+    assert comparison.base.schedule is not None
+    for outcome in comparison.scenarios:
+        assert outcome.status != "failed", outcome.notes
+        if outcome.schedule is not None:
+            assert validate(outcome.production, outcome.schedule.solution) == []

@@ -61,9 +61,9 @@ def test_a_stopped_comparison_marks_the_scenarios_not_started(processes: int) ->
 @pytest.mark.slow  # Ray starts in about 12 s and its workers import the planner in 10 more
 def test_a_local_ray_cluster_gives_the_same_table(in_process: Comparison,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")  # before Ray loads: see RayCluster
     ray = pytest.importorskip("ray", reason="Ray is the optional extra plan-shoot[cluster] "
                                             "(uv sync --extra cluster)")
-    monkeypatch.setenv("RAY_ENABLE_UV_RUN_RUNTIME_ENV", "0")  # see executors.RayCluster
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         on_ray = compare_scenarios(PRODUCTION, SCENARIOS, QUICK, cluster="auto")
