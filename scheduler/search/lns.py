@@ -143,9 +143,10 @@ class NeighbourhoodSearch:
         logger.info("neighbourhood search: %s (improved/steps by kind)", self.report)
         return self._best.solution
 
-    def pull_in_wrap(self, start: Solution, time_limit: float) -> Solution:
+    def pull_in_wrap(self, start: Solution, time_limit: float, least_wrap: int = 1) -> Solution:
         """The best schedule found from the valid schedule ``start`` by compressions alone,
-        each from the best so far, until ``WRAP_MISSES`` in a row fail to take the wrap day in
+        each from the best so far, until the wrap day is ``least_wrap`` (the bound's: none
+        earlier can be valid) or ``WRAP_MISSES`` in a row fail to take it in
         (a compression proven infeasible, too small to empty the last day, is no miss while the
         next one can be twice as large) or ``time_limit`` seconds (deterministic seconds in
         deterministic mode) are spent.
@@ -159,7 +160,8 @@ class NeighbourhoodSearch:
         maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed * 7919 - 1))
         deadline, spent, misses = self._began + time_limit, 0.0, 0
         largest = min(SIZE_RANGE[1], len(self.production.scenes))
-        while misses < WRAP_MISSES and not self._stopped():
+        while (misses < WRAP_MISSES and self._best.schedule.wrap_day > least_wrap
+               and not self._stopped()):
             left = (time_limit - spent if self.config.deterministic
                     else deadline - time.monotonic())
             if left <= 0.05 or time.monotonic() >= self._began + 4 * time_limit:
