@@ -51,6 +51,10 @@ def test_an_unknown_job_has_no_stream(client: TestClient) -> None:
 
 
 def test_the_solve_page_listens_and_keeps_polling_as_the_fallback() -> None:
-    script = (STATIC_DIR / "solve.js").read_text(encoding="utf-8")
-    assert "new EventSource(eventsUrl)" in script
-    assert "window.setTimeout(poll, POLL_MS)" in script  # without EventSource, or on failure
+    """Tests that the live pages follow a job through follow.js: its events, else polling."""
+    follow = (STATIC_DIR / "follow.js").read_text(encoding="utf-8")
+    assert "new EventSource(eventsUrl)" in follow
+    assert "window.setTimeout(poll, POLL_MS)" in follow  # without EventSource, or on failure
+    for page in ("solve.js", "whatif.js"):
+        assert "window.planShootFollow(url, eventsUrl, show)" in (
+            STATIC_DIR / page).read_text(encoding="utf-8")

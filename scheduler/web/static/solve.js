@@ -1,5 +1,5 @@
-// Live progress: listen to the job's server-sent events and show them; when the job ends, load
-// its result page.  Without EventSource, or when the stream fails, poll the status instead.
+// Live progress: the job's elapsed time, best cost, bound and gap from its status (followed by
+// follow.js: its server-sent events, or polling).
 (function () {
   "use strict";
   const panel = document.getElementById("progress");
@@ -10,7 +10,6 @@
     elapsed: "elapsed_text", best: "best_text", bound: "bound_text", gap: "gap_text",
     message: "message", state: "state", position: "position",
   };
-  const POLL_MS = 700;
 
   function show(status) {
     for (const [id, key] of Object.entries(fields)) {
@@ -34,32 +33,5 @@
     }
   }
 
-  async function poll() {
-    try {
-      const response = await fetch(url, { cache: "no-store" });
-      if (response.status === 404) { window.location.reload(); return; }
-      const status = await response.json();
-      show(status);
-      if (status.finished) { window.location.reload(); return; }
-    } catch (error) {
-      // A missed poll (server busy, network blip) is retried on the next tick.
-    }
-    window.setTimeout(poll, POLL_MS);
-  }
-
-  function listen() {
-    const source = new EventSource(eventsUrl);
-    source.onmessage = function (event) {
-      const status = JSON.parse(event.data);
-      show(status);
-      if (status.finished) { source.close(); window.location.reload(); }
-    };
-    // The stream ends every half minute and the browser reconnects by itself; an error while
-    // connecting (no such job, a proxy that does not stream) falls back to polling.
-    source.onerror = function () {
-      if (source.readyState === EventSource.CLOSED) { window.setTimeout(poll, POLL_MS); }
-    };
-  }
-
-  if (window.EventSource && eventsUrl) { listen(); } else { window.setTimeout(poll, POLL_MS); }
+  window.planShootFollow(url, eventsUrl, show);
 })();
