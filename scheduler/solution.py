@@ -61,6 +61,25 @@ class Drop:
     days_saved: int
 
 
+def best_drop(production: Production, work: list[int]) -> Drop | None:
+    """The legal drop that saves the most shoot days of a cast member working on shoot days
+    ``work`` (ascending), or ``None``.
+
+    A drop sits between two consecutive work days whose dates are *more than*
+    ``drop_pickup_min_days`` calendar days apart; it saves the shoot days between them.
+    Ties go to the earliest drop.
+    """
+    minimum = production.settings.drop_pickup_min_days
+    best: Drop | None = None
+    for before, after in pairwise(work):
+        saved = after - before - 1
+        if saved <= 0 or production.calendar.calendar_gap(before, after) <= minimum:
+            continue
+        if best is None or saved > best.days_saved:
+            best = Drop(before, after, saved)
+    return best
+
+
 @dataclass
 class CastDays:
     """Work, hold and drop days of one cast member (shoot day numbers)."""
@@ -225,21 +244,8 @@ class Schedule:
         return CastDays(work=work, hold=hold, dropped=dropped, drop=drop)
 
     def best_drop(self, work: list[int]) -> Drop | None:
-        """The legal drop that saves the most shoot days, or ``None``.
-
-        A drop sits between two consecutive work days whose dates are *more than*
-        ``drop_pickup_min_days`` calendar days apart; it saves the shoot days between them.
-        Ties go to the earliest drop.
-        """
-        minimum = self.production.settings.drop_pickup_min_days
-        best: Drop | None = None
-        for before, after in pairwise(work):
-            saved = after - before - 1
-            if saved <= 0 or self.calendar.calendar_gap(before, after) <= minimum:
-                continue
-            if best is None or saved > best.days_saved:
-                best = Drop(before, after, saved)
-        return best
+        """The legal drop that saves the most shoot days, or ``None`` (``best_drop``)."""
+        return best_drop(self.production, work)
 
     # ----- locations, crew, equipment ----------------------------------------------------------
 

@@ -17,7 +17,6 @@ how to compute it from the others, which gives complete hints from a ``Solution`
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -26,7 +25,7 @@ from ortools.sat.python import cp_model, cp_model_helper
 
 from ..bounds import minimum_days, minimum_shoot_days
 from ..data import DayNight, Production, Scene
-from ..solution import Schedule, Solution
+from ..solution import Schedule, Solution, best_drop
 from . import hints
 from .hints import Definition, Valuation
 
@@ -496,15 +495,13 @@ class ShootVariables:
 
     def drop_days(self, cast_id: str) -> cp_model.LinearExpr | int:
         """Shoot days of the cast member's one legal drop (unpaid): the sum of ``dropped``, or
-        for a settled cast member the days of its best legal drop, a constant (the rule of
-        ``Schedule.best_drop``: the widest gap between two consecutive work days whose dates
-        are more than ``drop_pickup_min_days`` calendar days apart)."""
+        for a settled cast member the days its best legal drop saves, a constant
+        (``solution.best_drop``)."""
         settled = self.settled_days("cast", cast_id)
         if settled is None:
             return sum(self.dropped(cast_id))
-        minimum = self.production.settings.drop_pickup_min_days
-        return max((after - before - 1 for before, after in itertools.pairwise(settled)
-                    if self.calendar.calendar_gap(before, after) > minimum), default=0)
+        drop = best_drop(self.production, settled)
+        return drop.days_saved if drop is not None else 0
 
     def dropped(self, cast_id: str) -> list[Literal]:
         """Per shoot day: the day falls in the cast member's one legal drop (unpaid).

@@ -158,13 +158,12 @@ class NeighbourhoodSearch:
         schedule = Schedule(self.production, start)
         self._best = _Best(start, schedule, self.value_of(schedule))
         maker = NeighbourhoodMaker(self.production, random.Random(self.config.seed * 7919 - 1))
-        deadline, spent, misses = self._began + time_limit, 0.0, 0
+        spent, misses = 0.0, 0
         largest = min(SIZE_RANGE[1], len(self.production.scenes))
         while (misses < WRAP_MISSES and self._best.schedule.wrap_day > least_wrap
                and not self._stopped()):
-            left = (time_limit - spent if self.config.deterministic
-                    else deadline - time.monotonic())
-            if left <= 0.05 or time.monotonic() >= self._began + 4 * time_limit:
+            left = self._time_left(time_limit, spent)
+            if left is None:
                 break
             best = self._best
             neighbourhood = maker.make("compress", best.schedule, round(self._sizes["compress"]))
@@ -222,19 +221,11 @@ class NeighbourhoodSearch:
     def _search(self, index: int, time_limit: float) -> None:
         rng = random.Random(self.config.seed * 7919 + index)
         maker = NeighbourhoodMaker(self.production, rng)
-        deadline = self._began + time_limit
-        wall_cap = self._began + 4 * time_limit
         spent = 0.0  # deterministic seconds, in deterministic mode
         while not self._stopped():
-            now = time.monotonic()
-            if self.config.deterministic:
-                if spent >= time_limit or now >= wall_cap:
-                    return
-                left = time_limit - spent
-            else:
-                left = deadline - now
-                if left <= 0.05:
-                    return
+            left = self._time_left(time_limit, spent)
+            if left is None:
+                return
             kind = self._draw_kind(rng)
             with self._lock:
                 best = self._best
@@ -245,6 +236,18 @@ class NeighbourhoodSearch:
                 continue
             outcome = self._step(neighbourhood, best, min(SUB_TIME_LIMIT, left))
             spent += STEP_OVERHEAD + outcome.deterministic_time
+
+    def _time_left(self, time_limit: float, spent: float) -> float | None:
+        """Seconds left of ``time_limit`` since the search began, ``None`` when it is spent: on
+        the wall clock, or in deterministic mode the deterministic seconds ``spent``, with the
+        wall clock capped at four times the limit."""
+        now = time.monotonic()
+        if self.config.deterministic:
+            if spent >= time_limit or now >= self._began + 4 * time_limit:
+                return None
+            return time_limit - spent
+        left = self._began + time_limit - now
+        return left if left > 0.05 else None
 
     def _draw_kind(self, rng: random.Random) -> str:
         with self._lock:

@@ -250,12 +250,8 @@ def _dates_change(kind: ChangeKind, verb: str) -> Callable[[_Row], Change | None
             return None
         entity_kind, entity_id, label = entity
         return Change(kind=kind, target=entity_id, entity=entity_kind, dates=parsed.value,
-                      text=f"{label} {verb} {_dates_text(parsed.value)}")
+                      text=f"{label} {verb} {date_runs_text(parsed.value)}")
     return read
-
-
-def _dates_text(dates: tuple[date, ...]) -> str:
-    return date_runs_text(dates)
 
 
 def _free(row: _Row) -> Change | None:
